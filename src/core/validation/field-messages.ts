@@ -1,0 +1,50 @@
+import type { Locale } from '../i18n/locale.ts';
+
+/**
+ * Messages for the rules our schemas add on top of zod's own checks. A schema refers to them by key
+ * (`{ message: 'siren.invalid' }`); the server and the web translate the key for the reader.
+ */
+export const fieldMessages = {
+  'siren.invalid': {
+    fr: 'Numéro SIREN invalide (9 chiffres, clé de contrôle incorrecte).',
+    en: 'Invalid SIREN number (9 digits, wrong check digit).',
+  },
+  'vatNumber.invalid': {
+    fr: 'Numéro de TVA intracommunautaire invalide (FR, clé, puis SIREN).',
+    en: 'Invalid EU VAT number (FR, key, then SIREN).',
+  },
+  'vatNumber.sirenMismatch': {
+    fr: 'Le numéro de TVA ne correspond pas au SIREN.',
+    en: 'The VAT number does not match the SIREN.',
+  },
+  'iban.invalid': { fr: 'IBAN invalide (clé de contrôle incorrecte).', en: 'Invalid IBAN (wrong checksum).' },
+  'bic.invalid': { fr: 'BIC invalide.', en: 'Invalid BIC.' },
+  'postalCode.invalid': { fr: 'Code postal invalide (5 chiffres).', en: 'Invalid postal code (5 digits).' },
+  'fiscalYearEnd.invalid': {
+    fr: "Date de clôture invalide (jour et mois, par exemple 31/12).",
+    en: 'Invalid year-end date (day and month, e.g. 31/12).',
+  },
+  'password.tooShort': {
+    fr: 'Le mot de passe doit compter au moins 12 caractères.',
+    en: 'The password must be at least 12 characters long.',
+  },
+  'password.tooLong': {
+    fr: 'Le mot de passe ne peut dépasser 256 caractères.',
+    en: 'The password cannot exceed 256 characters.',
+  },
+  'email.invalid': { fr: 'Adresse e-mail invalide.', en: 'Invalid e-mail address.' },
+  'name.required': { fr: 'Le nom est obligatoire.', en: 'The name is required.' },
+  'roles.required': { fr: 'Choisissez au moins un rôle.', en: 'Choose at least one role.' },
+  'role.unknown': { fr: "Ce rôle n'existe pas.", en: 'This role does not exist.' },
+  'logo.type': {
+    fr: 'Le logo doit être une image PNG, JPEG ou SVG.',
+    en: 'The logo must be a PNG, JPEG or SVG image.',
+  },
+  'logo.size': { fr: 'Le logo ne doit pas dépasser 512 Ko.', en: 'The logo must not exceed 512 KB.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type FieldMessageKey = keyof typeof fieldMessages;
+
+export function isFieldMessageKey(key: string): key is FieldMessageKey {
+  return Object.hasOwn(fieldMessages, key);
+}

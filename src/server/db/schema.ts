@@ -1,0 +1,7 @@
+// Every table, for Drizzle's typed queries. The tables themselves are created by the SQL in migrations/.
+export * from '../audit/audit-tables.ts';
+export * from '../cooperative/cooperative-tables.ts';
+export * from '../files/files-tables.ts';
+export * from '../jobs/jobs-tables.ts';
+export * from '../mail/mail-tables.ts';
+export * from '../people/people-tables.ts';

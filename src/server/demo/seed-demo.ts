@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../core/access/roles.ts';
+import { CooperativeIdentity } from '../../core/cooperative/cooperative-identity.ts';
+import type { AppContext } from '../app-context.ts';
+import { systemActor } from '../audit/actor.ts';
+import { queryRows } from '../db/query-rows.ts';
+import { updateCooperative } from '../cooperative/update-cooperative.ts';
+import { createAccount } from '../people/create-account.ts';
+
+export const demoCooperative = CooperativeIdentity.parse({
+  legalName: 'Coopérative Mutua Démo',
+  legalForm: 'SCOP_SA',
+  variableCapital: true,
+  siren: '912345675',
+  rcsCity: 'Paris',
+  vatNumber: 'FR65912345675',
+  address: { line1: '12 rue de la Coopération', postalCode: '75011', city: 'Paris' },
+  email: 'contact@demo.mutua.coop',
+  phone: '01 23 45 67 89',
+  iban: 'FR76 3000 6000 0112 3456 7890 189',
+  bic: 'AGRIFRPP',
+  fiscalYearEnd: '12-31',
+});
+
+/** One person per role, so that every home page can be seen (later issues add the 40 members). */
+export const demoPeople: { email: string; name: string; roles: Role[] }[] = [
+  { email: 'admin@demo.mutua.coop', name: 'Alex Admin', roles: ['admin'] },
+  { email: 'direction@demo.mutua.coop', name: 'Dominique Gérant', roles: ['manager'] },
+  { email: 'compta@demo.mutua.coop', name: 'Claude Comptable', roles: ['accountant'] },
+  { email: 'accompagnement@demo.mutua.coop', name: 'Sacha Accompagnatrice', roles: ['support'] },
+  { email: 'camille@demo.mutua.coop', name: 'Camille Martin', roles: ['member'] },
+];
+
+/** True when nobody has an account yet: the only state in which the demo is seeded. */
+export async function isEmptyCooperative(ctx: AppContext): Promise<boolean> {
+  const [r] = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM users`);
+  return Number(r?.n ?? 0) === 0;
+}
+
+/** Seeds the demo cooperative through the same use cases as the app. Deterministic apart from the password. */
+export async function seedDemo(ctx: AppContext, password: string) {
+  await updateCooperative(ctx, systemActor, demoCooperative);
+  for (const person of demoPeople) await createAccount(ctx, { ...person, password });
+  return demoPeople;
+}

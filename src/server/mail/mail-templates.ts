@@ -1,0 +1,78 @@
+import type { Locale } from '../../core/i18n/locale.ts';
+
+type Rendered = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function layout(cooperativeName: string, paragraphs: string[], action: { label: string; url: string }) {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a1b1e;max-width:560px;margin:auto;padding:24px">
+<h1 style="font-size:20px;margin:0 0 24px">${escapeHtml(cooperativeName)}</h1>${body}
+<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#2f6f4e;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="font-size:13px;color:#555">${escapeHtml(action.url)}</p></body></html>`;
+}
+
+export type MailTemplates = {
+  invitation: { name: string; inviterName: string; cooperativeName: string; url: string; expiresDays: number };
+  passwordReset: { name: string; cooperativeName: string; url: string; expiresMinutes: number };
+};
+
+const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[K]) => Rendered> } = {
+  invitation: {
+    fr: (v) => {
+      const p = [
+        `Bonjour ${v.name},`,
+        `${v.inviterName} vous invite à rejoindre ${v.cooperativeName} sur Mutua.`,
+        `Choisissez votre mot de passe en suivant ce lien, valable ${v.expiresDays} jours.`,
+      ];
+      return {
+        subject: `Invitation à rejoindre ${v.cooperativeName}`,
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Accepter l’invitation', url: v.url }),
+      };
+    },
+    en: (v) => {
+      const p = [
+        `Hello ${v.name},`,
+        `${v.inviterName} invites you to join ${v.cooperativeName} on Mutua.`,
+        `Choose your password by following this link, valid for ${v.expiresDays} days.`,
+      ];
+      return {
+        subject: `Invitation to join ${v.cooperativeName}`,
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Accept the invitation', url: v.url }),
+      };
+    },
+  },
+  passwordReset: {
+    fr: (v) => {
+      const p = [
+        `Bonjour ${v.name},`,
+        'Vous avez demandé à changer votre mot de passe Mutua.',
+        `Ce lien est valable ${v.expiresMinutes} minutes et ne sert qu’une fois. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.`,
+      ];
+      return {
+        subject: 'Réinitialisation de votre mot de passe',
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Choisir un nouveau mot de passe', url: v.url }),
+      };
+    },
+    en: (v) => {
+      const p = [
+        `Hello ${v.name},`,
+        'You asked to change your Mutua password.',
+        `This link is valid for ${v.expiresMinutes} minutes and works once. If you did not ask for it, ignore this message.`,
+      ];
+      return {
+        subject: 'Resetting your password',
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Choose a new password', url: v.url }),
+      };
+    },
+  },
+};
+
+export function renderMail<K extends keyof MailTemplates>(template: K, locale: Locale, vars: MailTemplates[K]): Rendered {
+  return templates[template][locale](vars);
+}
