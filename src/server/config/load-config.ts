@@ -22,6 +22,8 @@ export type Config = {
   /** Behind https the session cookie is marked Secure. */
   secureCookies: boolean;
   logLevel: string;
+  /** Behind a reverse proxy, the client address is taken from X-Forwarded-For. */
+  trustProxy: boolean;
 };
 
 const Env = z.object({
@@ -33,6 +35,7 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   SESSION_SECRET: z.string().optional(),
   LOG_LEVEL: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
 });
 
 /** Reads the environment (documented in the README). A wrong value throws a ConfigError naming it. */
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionSecret,
     secureCookies: publicUrl.startsWith('https://'),
     logLevel: e.LOG_LEVEL || 'info',
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
   };
 }
 

@@ -139,6 +139,10 @@ function mountApiDocs(app: OpenAPIHono<HttpEnv>) {
 /** The built React app (dist/web), with index.html for every client-side route. */
 function mountWebApp(app: OpenAPIHono<HttpEnv>) {
   const index = join(webDist, 'index.html');
+  if (!existsSync(index)) {
+    app.get('*', (c) => c.text('The web app is not built: run `npm run build:web` (npm start does it for you).', 503));
+    return;
+  }
   app.use(
     '/assets/*',
     serveStatic({
@@ -149,10 +153,5 @@ function mountWebApp(app: OpenAPIHono<HttpEnv>) {
     }),
   );
   app.use('*', serveStatic({ root: webDist }));
-  app.get('*', (c) => {
-    if (!existsSync(index)) {
-      return c.text('The web app is not built: run `npm run build:web` (npm start does it for you).', 503);
-    }
-    return c.html(readFileSync(index, 'utf8'));
-  });
+  app.get('*', (c) => c.html(readFileSync(index, 'utf8')));
 }

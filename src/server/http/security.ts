@@ -40,7 +40,7 @@ export function requestContext(ctx: AppContext) {
     const locale = negotiateLocale(c.req.header('accept-language'));
     c.set('locale', locale);
     let ip: string | null = null;
-    if (process.env.TRUST_PROXY === '1') ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    if (ctx.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
     if (!ip) {
       try {
         ip = getConnInfo(c).remote.address ?? null;
