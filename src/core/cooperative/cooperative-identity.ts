@@ -11,7 +11,10 @@ const Identifier = z.string().transform(normalizeIdentifier);
 export const PostalAddress = z.strictObject({
   line1: z.string().trim().min(1).max(200),
   line2: z.string().trim().max(200).default(''),
-  postalCode: z.string().trim().regex(/^\d{5}$/, { error: 'postalCode.invalid' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { error: 'postalCode.invalid' }),
   city: z.string().trim().min(1).max(100),
   country: z.literal('FR').default('FR'),
 });

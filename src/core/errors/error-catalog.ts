@@ -98,7 +98,11 @@ export function isErrorCode(code: string): code is ErrorCode {
 }
 
 /** The message for a code in a language, with {placeholders} filled from details. */
-export function describeError(code: ErrorCode, locale: Locale, details: Record<string, unknown> = {}): string {
+export function describeError(
+  code: ErrorCode,
+  locale: Locale,
+  details: Record<string, unknown> = {},
+): string {
   const template = errorCatalog[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     details[key] === undefined ? whole : String(details[key]),

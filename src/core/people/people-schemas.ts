@@ -11,7 +11,10 @@ export const Email = z
   .pipe(z.email({ error: 'email.invalid' }));
 
 /** NIST SP 800-63B: length over composition rules; a long passphrase is welcome. */
-export const Password = z.string().min(12, { error: 'password.tooShort' }).max(256, { error: 'password.tooLong' });
+export const Password = z
+  .string()
+  .min(12, { error: 'password.tooShort' })
+  .max(256, { error: 'password.tooLong' });
 
 export const PersonName = z.string().trim().min(1, { error: 'name.required' }).max(120);
 
@@ -39,9 +42,15 @@ export const AcceptInvitationRequest = z.strictObject({
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequest>;
 
 export const RequestPasswordResetRequest = z.strictObject({ email: Email });
-export const ResetPasswordRequest = z.strictObject({ token: z.string().min(20).max(200), password: Password });
+export const ResetPasswordRequest = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: Password,
+});
 
-export const UpdateMyAccountRequest = z.strictObject({ name: PersonName.optional(), locale: Locale.optional() });
+export const UpdateMyAccountRequest = z.strictObject({
+  name: PersonName.optional(),
+  locale: Locale.optional(),
+});
 export type UpdateMyAccountRequest = z.infer<typeof UpdateMyAccountRequest>;
 
 export const ChangePasswordRequest = z.strictObject({

@@ -11,7 +11,8 @@ export function describeIssue(issue: z.core.$ZodIssue, locale: Locale): string {
   if (isFieldMessageKey(issue.message)) return fieldMessages[issue.message][locale];
   const translated = zodLocales[locale].localeError?.(issue as never);
   if (typeof translated === 'string') return translated;
-  if (translated && typeof translated === 'object' && 'message' in translated) return String(translated.message);
+  if (translated && typeof translated === 'object' && 'message' in translated)
+    return String(translated.message);
   return issue.message;
 }
 

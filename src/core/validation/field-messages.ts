@@ -21,7 +21,7 @@ export const fieldMessages = {
   'bic.invalid': { fr: 'BIC invalide.', en: 'Invalid BIC.' },
   'postalCode.invalid': { fr: 'Code postal invalide (5 chiffres).', en: 'Invalid postal code (5 digits).' },
   'fiscalYearEnd.invalid': {
-    fr: "Date de clôture invalide (jour et mois, par exemple 31/12).",
+    fr: 'Date de clôture invalide (jour et mois, par exemple 31/12).',
     en: 'Invalid year-end date (day and month, e.g. 31/12).',
   },
   'password.tooShort': {

@@ -10,4 +10,10 @@ export type Actor = {
   ipAddress: string | null;
 };
 
-export const systemActor: Actor = { userId: null, label: 'system', roles: ['admin'], locale: 'fr', ipAddress: null };
+export const systemActor: Actor = {
+  userId: null,
+  label: 'system',
+  roles: ['admin'],
+  locale: 'fr',
+  ipAddress: null,
+};

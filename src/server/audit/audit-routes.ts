@@ -35,12 +35,25 @@ export const auditRoutes = new OpenAPIHono<HttpEnv>().openapi(
       }),
     },
     responses: {
-      200: { description: 'A page of the log', content: { 'application/json': { schema: z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() }) } } },
+      200: {
+        description: 'A page of the log',
+        content: {
+          'application/json': {
+            schema: z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() }),
+          },
+        },
+      },
       ...problemResponses,
     },
   }),
   async (c) => {
     const page = await listAuditLog(c.get('ctx').db, c.req.valid('query'));
-    return c.json({ items: page.items.map((r) => ({ ...r, id: Number(r.id), at: r.at.toISOString() })), nextBefore: page.nextBefore }, 200);
+    return c.json(
+      {
+        items: page.items.map((r) => ({ ...r, id: Number(r.id), at: r.at.toISOString() })),
+        nextBefore: page.nextBefore,
+      },
+      200,
+    );
   },
 );

@@ -29,5 +29,5 @@ export async function listAuditLog(db: Db, f: AuditFilter) {
     .limit(f.limit + 1);
   const more = rows.length > f.limit;
   const page = rows.slice(0, f.limit);
-  return { items: page, nextBefore: more ? page[page.length - 1]?.id ?? null : null };
+  return { items: page, nextBefore: more ? (page[page.length - 1]?.id ?? null) : null };
 }

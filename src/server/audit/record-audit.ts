@@ -23,7 +23,10 @@ export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Prom
 }
 
 /** The fields that differ between two versions of an object, as { field: { from, to } }. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, unknown> {
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const [key, to] of Object.entries(after)) {
     const from = before[key];

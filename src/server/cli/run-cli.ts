@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Password, PersonName, Email } from '../../core/people/people-schemas.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { describeError } from '../../core/errors/error-catalog.ts';
+import { Email, Password, PersonName } from '../../core/people/people-schemas.ts';
 import { boot } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { demoPassword, hasDemoPassword } from '../demo/demo-password.ts';
@@ -102,7 +102,9 @@ export async function runCli(argv: string[]) {
       throw error;
     }
     await ctx.database.close();
-    process.stdout.write(`Administrator ${email.data} created.${generated ? ` Password: ${password}` : ''}\n`);
+    process.stdout.write(
+      `Administrator ${email.data} created.${generated ? ` Password: ${password}` : ''}\n`,
+    );
     return;
   }
 
@@ -121,7 +123,9 @@ export async function runCli(argv: string[]) {
   }
   const { stop } = await serveApp(ctx);
   stopOnSignals(ctx, stop);
-  process.stdout.write(`\nMutua is running on ${config.publicUrl} (${ctx.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`);
+  process.stdout.write(
+    `\nMutua is running on ${config.publicUrl} (${ctx.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
+  );
   if (demo) printDemo(demo);
 }
 
@@ -136,8 +140,10 @@ export async function main(argv = process.argv.slice(2)) {
     if (error instanceof Error && /ECONNREFUSED|password authentication|does not exist/.test(error.message)) {
       fail(`cannot reach the database: ${error.message}`);
     }
-    if (error instanceof TypeError && /parseArgs|Unknown option/i.test(String(error.message))) fail(error.message);
-    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(error.message);
+    if (error instanceof TypeError && /parseArgs|Unknown option/i.test(String(error.message)))
+      fail(error.message);
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      fail(error.message);
     throw error;
   }
 }

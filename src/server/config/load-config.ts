@@ -45,14 +45,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535 (got "${e.PORT}").`);
   }
-  const dataDir = e.DATA_DIR ? (isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR)) : resolve(cwd, 'data');
+  const dataDir = e.DATA_DIR
+    ? isAbsolute(e.DATA_DIR)
+      ? e.DATA_DIR
+      : resolve(cwd, e.DATA_DIR)
+    : resolve(cwd, 'data');
   const databaseUrl = e.DATABASE_URL || null;
   if (databaseUrl) {
     let url: URL;
     try {
       url = new URL(databaseUrl);
     } catch {
-      throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database).');
+      throw new ConfigError(
+        'DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database).',
+      );
     }
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
       throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${url.protocol}//").`);

@@ -19,7 +19,12 @@ export const cooperativeRoutes = new OpenAPIHono<HttpEnv>()
       path: '/cooperative/brand',
       tags: ['Cooperative'],
       summary: 'Name and logo, for the log-in page',
-      responses: { 200: { description: 'Brand', ...json(z.object({ name: z.string(), logoUrl: z.string().nullable() })) } },
+      responses: {
+        200: {
+          description: 'Brand',
+          ...json(z.object({ name: z.string(), logoUrl: z.string().nullable() })),
+        },
+      },
     }),
     async (c) => {
       const coop = await getCooperative(c.get('ctx').db);
@@ -32,7 +37,11 @@ export const cooperativeRoutes = new OpenAPIHono<HttpEnv>()
       path: '/cooperative',
       tags: ['Cooperative'],
       summary: "The cooperative's legal identity",
-      responses: { 200: { description: 'Identity', ...json(CooperativeView) }, ...problemResponses, 404: { description: 'Not set up yet' } },
+      responses: {
+        200: { description: 'Identity', ...json(CooperativeView) },
+        ...problemResponses,
+        404: { description: 'Not set up yet' },
+      },
     }),
     async (c) => {
       const coop = await getCooperative(c.get('ctx').db);
@@ -67,11 +76,16 @@ export const cooperativeRoutes = new OpenAPIHono<HttpEnv>()
           required: true,
         },
       },
-      responses: { 200: { description: 'Saved', ...json(CooperativeView) }, ...problemResponses, 413: { description: 'Too large' } },
+      responses: {
+        200: { description: 'Saved', ...json(CooperativeView) },
+        ...problemResponses,
+        413: { description: 'Too large' },
+      },
     }),
     async (c) => {
       const length = Number(c.req.header('content-length') ?? 0);
-      if (length > logoMaxBytes) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'logo', key: 'logo.size' }] });
+      if (length > logoMaxBytes)
+        throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'logo', key: 'logo.size' }] });
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       await setCooperativeLogo(c.get('ctx'), c.get('actor'), bytes);
       return c.json((await getCooperative(c.get('ctx').db))!, 200);

@@ -1,6 +1,6 @@
 import { boolean, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import type { LegalForm } from '../../core/cooperative/legal-forms.ts';
 import type { PostalAddress } from '../../core/cooperative/cooperative-identity.ts';
+import type { LegalForm } from '../../core/cooperative/legal-forms.ts';
 
 export const cooperative = pgTable('cooperative', {
   id: smallint('id').primaryKey().default(1),

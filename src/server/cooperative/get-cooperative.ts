@@ -1,5 +1,5 @@
-import { legalFormLabel } from '../../core/cooperative/legal-forms.ts';
 import type { CooperativeView } from '../../core/cooperative/cooperative-identity.ts';
+import { legalFormLabel } from '../../core/cooperative/legal-forms.ts';
 import type { Db } from '../db/open-database.ts';
 import { cooperative } from './cooperative-tables.ts';
 

@@ -28,8 +28,16 @@ export async function setCooperativeLogo(ctx: AppContext, actor: Actor, bytes: U
     const [c] = await tx.select({ id: cooperative.id }).from(cooperative).limit(1);
     if (!c) throw new AppError('NOT_FOUND');
     const sha256 = await storeFile(tx, bytes, mediaType);
-    await tx.update(cooperative).set({ logoSha256: sha256, updatedAt: ctx.now() }).where(eq(cooperative.id, 1));
-    await recordAudit(tx, actor, { action: 'cooperative.logo', objectType: 'cooperative', objectId: '1', changes: { logo: sha256 } });
+    await tx
+      .update(cooperative)
+      .set({ logoSha256: sha256, updatedAt: ctx.now() })
+      .where(eq(cooperative.id, 1));
+    await recordAudit(tx, actor, {
+      action: 'cooperative.logo',
+      objectType: 'cooperative',
+      objectId: '1',
+      changes: { logo: sha256 },
+    });
     return sha256;
   });
 }

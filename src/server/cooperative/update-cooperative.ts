@@ -10,7 +10,10 @@ export async function updateCooperative(ctx: AppContext, actor: Actor, input: Co
   return ctx.db.transaction(async (tx) => {
     const before = await getCooperative(tx);
     const values = { ...input, updatedAt: ctx.now() };
-    await tx.insert(cooperative).values({ id: 1, ...values }).onConflictDoUpdate({ target: cooperative.id, set: values });
+    await tx
+      .insert(cooperative)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: cooperative.id, set: values });
     await recordAudit(tx, actor, {
       action: before ? 'cooperative.update' : 'cooperative.create',
       objectType: 'cooperative',

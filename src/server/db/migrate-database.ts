@@ -29,7 +29,10 @@ export async function migrateDatabase(database: Database): Promise<string[]> {
   return database.withAdvisoryLock(MIGRATION_LOCK, async () => {
     await database.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = await queryRows<{ name: string; sha256: string }>(database.db, sql`SELECT name, sha256 FROM schema_migrations`);
+    const done = await queryRows<{ name: string; sha256: string }>(
+      database.db,
+      sql`SELECT name, sha256 FROM schema_migrations`,
+    );
     const applied = new Map(done.map((r) => [r.name, r.sha256]));
     const ran: string[] = [];
     for (const m of readMigrations()) {

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
 
@@ -33,7 +33,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       dir = join(options.dataDir, 'pgdata');
       mkdirSync(dir, { recursive: true });
     }
-    const client = await PGlite.create(dir ?? 'memory://', options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const client = await PGlite.create(
+      dir ?? 'memory://',
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    );
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       kind: 'pglite',

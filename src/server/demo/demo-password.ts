@@ -12,7 +12,9 @@ export function demoPassword(dataDir: string, env = process.env): string {
   if (env.MUTUA_DEMO_PASSWORD) return env.MUTUA_DEMO_PASSWORD;
   const file = join(dataDir, 'demo-password');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''),
+  );
   const password = groups.join('-');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;

@@ -3,8 +3,8 @@ import type { Role } from '../../core/access/roles.ts';
 import { CooperativeIdentity } from '../../core/cooperative/cooperative-identity.ts';
 import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
-import { queryRows } from '../db/query-rows.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
+import { queryRows } from '../db/query-rows.ts';
 import { createAccount } from '../people/create-account.ts';
 
 export const demoCooperative = CooperativeIdentity.parse({

@@ -13,11 +13,24 @@ const HomeView = z.object({
   cooperativeName: z.string(),
   cooperativeReady: z.boolean(),
   people: z
-    .object({ total: z.number(), active: z.number(), byRole: z.record(z.string(), z.number()), pendingInvitations: z.number() })
+    .object({
+      total: z.number(),
+      active: z.number(),
+      byRole: z.record(z.string(), z.number()),
+      pendingInvitations: z.number(),
+    })
     .nullable(),
   mail: z.object({ queued: z.number(), failed: z.number(), delivered: z.number() }).nullable(),
   recentActivity: z
-    .array(z.object({ id: z.number(), at: z.string(), actorLabel: z.string(), action: z.string(), objectType: z.string() }))
+    .array(
+      z.object({
+        id: z.number(),
+        at: z.string(),
+        actorLabel: z.string(),
+        action: z.string(),
+        objectType: z.string(),
+      }),
+    )
     .nullable(),
 });
 
@@ -28,7 +41,10 @@ export const homeRoutes = new OpenAPIHono<HttpEnv>().openapi(
     path: '/home',
     tags: ['Home'],
     summary: 'What my home page shows, according to my roles',
-    responses: { 200: { description: 'Home figures', content: { 'application/json': { schema: HomeView } } }, ...problemResponses },
+    responses: {
+      200: { description: 'Home figures', content: { 'application/json': { schema: HomeView } } },
+      ...problemResponses,
+    },
   }),
   async (c) => {
     const { db, now } = c.get('ctx');
@@ -49,7 +65,13 @@ export const homeRoutes = new OpenAPIHono<HttpEnv>().openapi(
       const [pending] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(invitations)
-        .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now())));
+        .where(
+          and(
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, now()),
+          ),
+        );
       people = {
         total: Number(counts?.total ?? 0),
         active: Number(counts?.active ?? 0),
@@ -66,18 +88,48 @@ export const homeRoutes = new OpenAPIHono<HttpEnv>().openapi(
           delivered: sql<number>`count(*) FILTER (WHERE ${emails.status} IN ('sent', 'outbox'))::int`,
         })
         .from(emails);
-      mail = { queued: Number(m?.queued ?? 0), failed: Number(m?.failed ?? 0), delivered: Number(m?.delivered ?? 0) };
+      mail = {
+        queued: Number(m?.queued ?? 0),
+        failed: Number(m?.failed ?? 0),
+        delivered: Number(m?.delivered ?? 0),
+      };
     }
     let recentActivity: z.infer<typeof HomeView>['recentActivity'] = null;
     if (can(roles, 'audit.read')) {
       const rows = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(8);
-      recentActivity = rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), actorLabel: r.actorLabel, action: r.action, objectType: r.objectType }));
+      recentActivity = rows.map((r) => ({
+        id: Number(r.id),
+        at: r.at.toISOString(),
+        actorLabel: r.actorLabel,
+        action: r.action,
+        objectType: r.objectType,
+      }));
     } else {
       // Everyone sees their own latest actions.
       const me = c.get('session')!.user.id;
-      const rows = await db.select().from(auditLog).where(eq(auditLog.actorId, me)).orderBy(desc(auditLog.id)).limit(5);
-      recentActivity = rows.map((r) => ({ id: Number(r.id), at: r.at.toISOString(), actorLabel: r.actorLabel, action: r.action, objectType: r.objectType }));
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.actorId, me))
+        .orderBy(desc(auditLog.id))
+        .limit(5);
+      recentActivity = rows.map((r) => ({
+        id: Number(r.id),
+        at: r.at.toISOString(),
+        actorLabel: r.actorLabel,
+        action: r.action,
+        objectType: r.objectType,
+      }));
     }
-    return c.json({ cooperativeName: coop?.legalName ?? 'Mutua', cooperativeReady: coop !== null, people, mail, recentActivity }, 200);
+    return c.json(
+      {
+        cooperativeName: coop?.legalName ?? 'Mutua',
+        cooperativeReady: coop !== null,
+        people,
+        mail,
+        recentActivity,
+      },
+      200,
+    );
   },
 );

@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -40,7 +40,12 @@ function apiRoutes() {
       tags: ['System'],
       summary: 'Answers only when the database answers',
       responses: {
-        200: { description: 'Up', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string() }) } } },
+        200: {
+          description: 'Up',
+          content: {
+            'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string() }) },
+          },
+        },
         503: { description: 'Database down' },
       },
     }),
@@ -54,7 +59,17 @@ function apiRoutes() {
       return c.json({ status: 'ok' as const, database: ctx.database.kind }, 200);
     },
   );
-  for (const routes of [authRoutes, meRoutes, peopleRoutes, cooperativeRoutes, cooperativeLogoRoute, auditRoutes, outboxRoutes, homeRoutes, integrityRoutes]) {
+  for (const routes of [
+    authRoutes,
+    meRoutes,
+    peopleRoutes,
+    cooperativeRoutes,
+    cooperativeLogoRoute,
+    auditRoutes,
+    outboxRoutes,
+    homeRoutes,
+    integrityRoutes,
+  ]) {
     api.route('/', routes);
   }
   return api;
@@ -66,8 +81,10 @@ export function createApp(ctx: AppContext) {
     const locale = c.get('locale') ?? 'fr';
     if (error instanceof AppError) return problemResponse(c, error, locale);
     if (error instanceof HTTPException) {
-      if (error.status === 400 && /json/i.test(error.message)) return problemResponse(c, new AppError('MALFORMED_JSON'), locale);
-      if (error.status === 413) return problemResponse(c, new AppError('PAYLOAD_TOO_LARGE', { limit: '1 Mo' }), locale);
+      if (error.status === 400 && /json/i.test(error.message))
+        return problemResponse(c, new AppError('MALFORMED_JSON'), locale);
+      if (error.status === 413)
+        return problemResponse(c, new AppError('PAYLOAD_TOO_LARGE', { limit: '1 Mo' }), locale);
       if (error.status === 415) return problemResponse(c, new AppError('UNSUPPORTED_MEDIA_TYPE'), locale);
     }
     ctx.log.error({ err: error, path: c.req.path }, 'unhandled error');
@@ -95,7 +112,8 @@ export function createApp(ctx: AppContext) {
     type: 'apiKey',
     in: 'cookie',
     name: 'mutua_session',
-    description: 'Session cookie set by POST /api/auth/login. Writes also need the X-CSRF-Token header from GET /api/me.',
+    description:
+      'Session cookie set by POST /api/auth/login. Writes also need the X-CSRF-Token header from GET /api/me.',
   });
   app.get('/api/openapi.json', (c) =>
     c.json(
@@ -132,7 +150,12 @@ function mountApiDocs(app: OpenAPIHono<HttpEnv>) {
   for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
     const body = readFileSync(join(dist, file));
     const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
-    app.get(`/api/docs/${file}`, (c) => c.body(body, 200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' }));
+    app.get(`/api/docs/${file}`, (c) =>
+      c.body(body, 200, {
+        'content-type': `${type}; charset=utf-8`,
+        'cache-control': 'public, max-age=86400',
+      }),
+    );
   }
 }
 
@@ -140,7 +163,9 @@ function mountApiDocs(app: OpenAPIHono<HttpEnv>) {
 function mountWebApp(app: OpenAPIHono<HttpEnv>) {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) {
-    app.get('*', (c) => c.text('The web app is not built: run `npm run build:web` (npm start does it for you).', 503));
+    app.get('*', (c) =>
+      c.text('The web app is not built: run `npm run build:web` (npm start does it for you).', 503),
+    );
     return;
   }
   app.use(

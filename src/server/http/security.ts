@@ -5,8 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../../core/errors/app-error.ts';
 import { negotiateLocale } from '../../core/i18n/negotiate-locale.ts';
 import type { AppContext } from '../app-context.ts';
-import { findSession } from '../people/sessions.ts';
 import { sameToken } from '../people/secret-token.ts';
+import { findSession } from '../people/sessions.ts';
 import type { HttpEnv } from './http-env.ts';
 
 export const sessionCookie = 'mutua_session';
@@ -50,12 +50,21 @@ export function requestContext(ctx: AppContext) {
     }
     c.set('ipAddress', ip);
     const token = getCookie(c, sessionCookie);
-    const session = token && token.length < 200 ? await findSession(ctx.db, ctx.config.sessionSecret, token, ctx.now()) : null;
+    const session =
+      token && token.length < 200
+        ? await findSession(ctx.db, ctx.config.sessionSecret, token, ctx.now())
+        : null;
     c.set('session', session);
     c.set(
       'actor',
       session
-        ? { userId: session.user.id, label: session.user.email, roles: session.user.roles, locale: session.user.locale, ipAddress: ip }
+        ? {
+            userId: session.user.id,
+            label: session.user.email,
+            roles: session.user.roles,
+            locale: session.user.locale,
+            ipAddress: ip,
+          }
         : { userId: null, label: 'anonymous', roles: [], locale, ipAddress: ip },
     );
     await next();
@@ -73,7 +82,8 @@ export function csrfProtection(publicUrl: string) {
   return createMiddleware<HttpEnv>(async (c, next) => {
     if (unsafe.has(c.req.method)) {
       const origin = c.req.header('origin');
-      if (origin && origin !== allowed && origin !== new URL(c.req.url).origin) throw new AppError('CSRF_FAILED');
+      if (origin && origin !== allowed && origin !== new URL(c.req.url).origin)
+        throw new AppError('CSRF_FAILED');
       const session = c.get('session');
       if (session) {
         const proof = c.req.header(csrfHeader);

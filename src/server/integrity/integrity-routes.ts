@@ -15,7 +15,10 @@ export const integrityRoutes = new OpenAPIHono<HttpEnv>().openapi(
     path: '/integrity/verify',
     tags: ['System'],
     summary: 'Run the integrity checks of `mutua verify`',
-    responses: { 200: { description: 'Report', content: { 'application/json': { schema: Report } } }, ...problemResponses },
+    responses: {
+      200: { description: 'Report', content: { 'application/json': { schema: Report } } },
+      ...problemResponses,
+    },
   }),
   async (c) => c.json(await verifyIntegrity(c.get('ctx')), 200),
 );

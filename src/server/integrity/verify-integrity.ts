@@ -13,7 +13,10 @@ export type IntegrityReport = { ok: boolean; checkedAt: string; checks: Integrit
 export async function verifyIntegrity(ctx: AppContext): Promise<IntegrityReport> {
   const checks: IntegrityCheck[] = [];
 
-  const applied = await queryRows<{ name: string; sha256: string }>(ctx.db, sql`SELECT name, sha256 FROM schema_migrations ORDER BY name`);
+  const applied = await queryRows<{ name: string; sha256: string }>(
+    ctx.db,
+    sql`SELECT name, sha256 FROM schema_migrations ORDER BY name`,
+  );
   const known = new Map(applied.map((r) => [r.name, r.sha256]));
   const migrationProblems: string[] = [];
   for (const m of readMigrations()) {
@@ -29,7 +32,11 @@ export async function verifyIntegrity(ctx: AppContext): Promise<IntegrityReport>
   );
   const names = new Set(triggers.map((r) => r.tgname));
   const missing = ['audit_log_append_only', 'audit_log_no_truncate'].filter((t) => !names.has(t));
-  checks.push({ name: 'audit log is append-only', ok: missing.length === 0, details: missing.map((t) => `trigger ${t} is missing`) });
+  checks.push({
+    name: 'audit log is append-only',
+    ok: missing.length === 0,
+    details: missing.map((t) => `trigger ${t} is missing`),
+  });
 
   return { ok: checks.every((c) => c.ok), checkedAt: ctx.now().toISOString(), checks };
 }

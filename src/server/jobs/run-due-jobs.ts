@@ -26,7 +26,15 @@ export async function runDueJobs(ctx: AppContext, limit = 20): Promise<number> {
   let ran = 0;
   for (; ran < limit; ran++) {
     const now = ctx.now().toISOString();
-    const claimed = await queryRows<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(ctx.db, sql`
+    const claimed = await queryRows<{
+      id: number;
+      kind: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }>(
+      ctx.db,
+      sql`
       UPDATE jobs SET status = 'running', attempts = attempts + 1,
         locked_until = ${now}::timestamptz + interval '5 minutes'
       WHERE id = (
@@ -36,7 +44,8 @@ export async function runDueJobs(ctx: AppContext, limit = 20): Promise<number> {
         ORDER BY run_at, id
         FOR UPDATE SKIP LOCKED
         LIMIT 1)
-      RETURNING id, kind, payload, attempts, max_attempts`);
+      RETURNING id, kind, payload, attempts, max_attempts`,
+    );
     const job = claimed[0];
     if (!job) break;
     const handler = handlers[job.kind];
@@ -55,7 +64,12 @@ export async function runDueJobs(ctx: AppContext, limit = 20): Promise<number> {
         .update(jobs)
         .set(
           giveUp
-            ? { status: 'failed', finishedAt: ctx.now(), lockedUntil: null, lastError: message.slice(0, 1000) }
+            ? {
+                status: 'failed',
+                finishedAt: ctx.now(),
+                lockedUntil: null,
+                lastError: message.slice(0, 1000),
+              }
             : {
                 status: 'pending',
                 runAt: new Date(ctx.now().getTime() + retryDelayMs(job.attempts)),

@@ -14,7 +14,13 @@ function layout(cooperativeName: string, paragraphs: string[], action: { label: 
 }
 
 export type MailTemplates = {
-  invitation: { name: string; inviterName: string; cooperativeName: string; url: string; expiresDays: number };
+  invitation: {
+    name: string;
+    inviterName: string;
+    cooperativeName: string;
+    url: string;
+    expiresDays: number;
+  };
   passwordReset: { name: string; cooperativeName: string; url: string; expiresMinutes: number };
 };
 
@@ -73,6 +79,10 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
   },
 };
 
-export function renderMail<K extends keyof MailTemplates>(template: K, locale: Locale, vars: MailTemplates[K]): Rendered {
+export function renderMail<K extends keyof MailTemplates>(
+  template: K,
+  locale: Locale,
+  vars: MailTemplates[K],
+): Rendered {
   return templates[template][locale](vars);
 }

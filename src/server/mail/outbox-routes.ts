@@ -39,8 +39,16 @@ export const outboxRoutes = new OpenAPIHono<HttpEnv>()
       path: '/outbox',
       tags: ['E-mail'],
       summary: 'Every e-mail Mutua sent or queued, newest first',
-      request: { query: z.object({ to: z.string().max(254).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-      responses: { 200: { description: 'E-mails', content: { 'application/json': { schema: z.array(EmailSummary) } } }, ...problemResponses },
+      request: {
+        query: z.object({
+          to: z.string().max(254).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: {
+        200: { description: 'E-mails', content: { 'application/json': { schema: z.array(EmailSummary) } } },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const { to, limit } = c.req.valid('query');
@@ -61,10 +69,18 @@ export const outboxRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['E-mail'],
       summary: 'One e-mail with its text and HTML',
       request: { params: z.object({ id: z.uuid() }) },
-      responses: { 200: { description: 'E-mail', content: { 'application/json': { schema: EmailDetail } } }, ...problemResponses, 404: { description: 'No such e-mail' } },
+      responses: {
+        200: { description: 'E-mail', content: { 'application/json': { schema: EmailDetail } } },
+        ...problemResponses,
+        404: { description: 'No such e-mail' },
+      },
     }),
     async (c) => {
-      const [m] = await c.get('ctx').db.select().from(emails).where(eq(emails.id, c.req.valid('param').id));
+      const [m] = await c
+        .get('ctx')
+        .db.select()
+        .from(emails)
+        .where(eq(emails.id, c.req.valid('param').id));
       if (!m) throw new AppError('NOT_FOUND');
       return c.json({ ...summary(m), textBody: m.textBody, htmlBody: m.htmlBody }, 200);
     },

@@ -25,7 +25,9 @@ export async function sendEmail(ctx: AppContext, payload: { emailId: string }) {
       .where(eq(emails.id, mail.id));
     return;
   }
-  const [coop] = await ctx.db.select({ name: cooperative.legalName, email: cooperative.email }).from(cooperative);
+  const [coop] = await ctx.db
+    .select({ name: cooperative.legalName, email: cooperative.email })
+    .from(cooperative);
   try {
     await smtp(ctx.config.smtpUrl).sendMail({
       from: { name: coop?.name ?? 'Mutua', address: coop?.email ?? 'no-reply@localhost' },
@@ -43,11 +45,20 @@ export async function sendEmail(ctx: AppContext, payload: { emailId: string }) {
   }
   await ctx.db
     .update(emails)
-    .set({ status: 'sent', transport: 'smtp', sentAt: ctx.now(), attempts: mail.attempts + 1, lastError: null })
+    .set({
+      status: 'sent',
+      transport: 'smtp',
+      sentAt: ctx.now(),
+      attempts: mail.attempts + 1,
+      lastError: null,
+    })
     .where(eq(emails.id, mail.id));
 }
 
 /** Called by the job queue when a mail has failed its last attempt. */
 export async function markEmailFailed(ctx: AppContext, payload: { emailId: string }, error: string) {
-  await ctx.db.update(emails).set({ status: 'failed', lastError: error.slice(0, 500) }).where(eq(emails.id, payload.emailId));
+  await ctx.db
+    .update(emails)
+    .set({ status: 'failed', lastError: error.slice(0, 500) })
+    .where(eq(emails.id, payload.emailId));
 }

@@ -17,14 +17,24 @@ export async function findInvitationByToken(ctx: AppContext, token: string) {
     .where(eq(invitations.tokenHash, hashSecretToken(ctx.config.sessionSecret, token)))
     .limit(1);
   if (!i || invitationStatus(i, ctx.now()) !== 'pending') throw new AppError('TOKEN_INVALID');
-  return { email: i.email, name: i.name, roles: i.roles, locale: i.locale, expiresAt: i.expiresAt.toISOString() };
+  return {
+    email: i.email,
+    name: i.name,
+    roles: i.roles,
+    locale: i.locale,
+    expiresAt: i.expiresAt.toISOString(),
+  };
 }
 
 /**
  * Creates the invited person's account with the chosen password and logs them in. The invitation row is
  * locked, so two simultaneous acceptances create one account and the second gets TOKEN_INVALID.
  */
-export async function acceptInvitation(ctx: AppContext, input: AcceptInvitationRequest, info: SessionRequestInfo) {
+export async function acceptInvitation(
+  ctx: AppContext,
+  input: AcceptInvitationRequest,
+  info: SessionRequestInfo,
+) {
   const now = ctx.now();
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
@@ -48,8 +58,17 @@ export async function acceptInvitation(ctx: AppContext, input: AcceptInvitationR
         updatedAt: now,
       })
       .returning();
-    await tx.update(invitations).set({ acceptedAt: now, acceptedUserId: user!.id }).where(eq(invitations.id, i.id));
-    const actor = { userId: user!.id, label: user!.email, roles: user!.roles, locale: user!.locale, ipAddress: info.ipAddress };
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: now, acceptedUserId: user!.id })
+      .where(eq(invitations.id, i.id));
+    const actor = {
+      userId: user!.id,
+      label: user!.email,
+      roles: user!.roles,
+      locale: user!.locale,
+      ipAddress: info.ipAddress,
+    };
     await recordAudit(tx, actor, {
       action: 'invitation.accept',
       objectType: 'user',

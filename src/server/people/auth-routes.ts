@@ -7,25 +7,38 @@ import {
   RequestPasswordResetRequest,
   ResetPasswordRequest,
 } from '../../core/people/people-schemas.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
 import { acceptInvitation, findInvitationByToken } from './accept-invitation.ts';
 import { logIn } from './log-in.ts';
+import type { users } from './people-tables.ts';
 import { requestPasswordReset, resetPassword } from './reset-password.ts';
 import { findSession, revokeSession, type SessionUser } from './sessions.ts';
-import type { users } from './people-tables.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const Ok = z.object({ ok: z.literal(true) });
 
 export function toMeView(user: typeof users.$inferSelect, csrfToken: string): z.infer<typeof MeView> {
-  const permissions = [...new Set(user.roles.flatMap((r) => permissionsByRole[r] as readonly string[]))].sort();
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale, permissions, csrfToken };
+  const permissions = [
+    ...new Set(user.roles.flatMap((r) => permissionsByRole[r] as readonly string[])),
+  ].sort();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    locale: user.locale,
+    permissions,
+    csrfToken,
+  };
 }
 
-async function meAfterLogin(c: { get: (k: 'ctx') => HttpEnv['Variables']['ctx'] }, token: string): Promise<SessionUser> {
+async function meAfterLogin(
+  c: { get: (k: 'ctx') => HttpEnv['Variables']['ctx'] },
+  token: string,
+): Promise<SessionUser> {
   const ctx = c.get('ctx');
   return (await findSession(ctx.db, ctx.config.sessionSecret, token, ctx.now()))!;
 }
@@ -38,10 +51,18 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Session'],
       summary: 'Log in with e-mail and password',
       request: { body: { ...json(LogInRequest), required: true } },
-      responses: { 200: { description: 'Logged in; the session cookie is set', ...json(MeView) }, ...problemResponses, 429: { description: 'Too many attempts' } },
+      responses: {
+        200: { description: 'Logged in; the session cookie is set', ...json(MeView) },
+        ...problemResponses,
+        429: { description: 'Too many attempts' },
+      },
     }),
     async (c) => {
-      const info = { ipAddress: c.get('ipAddress'), userAgent: c.req.header('user-agent') ?? null, previousSessionId: c.get('session')?.sessionId ?? null };
+      const info = {
+        ipAddress: c.get('ipAddress'),
+        userAgent: c.req.header('user-agent') ?? null,
+        previousSessionId: c.get('session')?.sessionId ?? null,
+      };
       const { token } = await logIn(c.get('ctx'), c.req.valid('json'), info);
       setSessionCookie(c, token);
       const s = await meAfterLogin(c, token);
@@ -61,7 +82,11 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       const session = c.get('session')!;
       await ctx.db.transaction(async (tx) => {
         await revokeSession(tx, session.sessionId, ctx.now());
-        await recordAudit(tx, c.get('actor'), { action: 'session.logout', objectType: 'session', objectId: session.sessionId });
+        await recordAudit(tx, c.get('actor'), {
+          action: 'session.logout',
+          objectType: 'session',
+          objectId: session.sessionId,
+        });
       });
       clearSessionCookie(c);
       return c.json({ ok: true as const }, 200);
@@ -74,7 +99,10 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Session'],
       summary: 'Ask for a password reset link (same answer whether the address exists or not)',
       request: { body: { ...json(RequestPasswordResetRequest), required: true } },
-      responses: { 202: { description: 'If the address has an account, a link was e-mailed', ...json(Ok) }, ...problemResponses },
+      responses: {
+        202: { description: 'If the address has an account, a link was e-mailed', ...json(Ok) },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       await requestPasswordReset(c.get('ctx'), c.req.valid('json').email, c.get('ipAddress'));
@@ -88,7 +116,10 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Session'],
       summary: 'Set a new password with a reset link',
       request: { body: { ...json(ResetPasswordRequest), required: true } },
-      responses: { 200: { description: 'Password changed; every session ended', ...json(Ok) }, ...problemResponses },
+      responses: {
+        200: { description: 'Password changed; every session ended', ...json(Ok) },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -106,7 +137,15 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       responses: {
         200: {
           description: 'The pending invitation',
-          ...json(z.object({ email: z.string(), name: z.string(), roles: z.array(z.string()), locale: z.string(), expiresAt: z.string() })),
+          ...json(
+            z.object({
+              email: z.string(),
+              name: z.string(),
+              roles: z.array(z.string()),
+              locale: z.string(),
+              expiresAt: z.string(),
+            }),
+          ),
         },
         ...problemResponses,
       },
@@ -120,7 +159,10 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Invitations'],
       summary: 'Accept an invitation: choose a password; logs the person in',
       request: { body: { ...json(AcceptInvitationRequest), required: true } },
-      responses: { 200: { description: 'Account created and logged in', ...json(MeView) }, ...problemResponses },
+      responses: {
+        200: { description: 'Account created and logged in', ...json(MeView) },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const info = { ipAddress: c.get('ipAddress'), userAgent: c.req.header('user-agent') ?? null };

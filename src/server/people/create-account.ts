@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../core/errors/app-error.ts';
 import type { Role } from '../../core/access/roles.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import type { AppContext } from '../app-context.ts';
 import { type Actor, systemActor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -19,7 +19,13 @@ export async function createAccount(
     if (taken) throw new AppError('EMAIL_ALREADY_USED', { email: input.email });
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, roles: input.roles, locale: input.locale ?? 'fr' })
+      .values({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        roles: input.roles,
+        locale: input.locale ?? 'fr',
+      })
       .returning();
     await recordAudit(tx, actor, {
       action: 'user.create',

@@ -11,7 +11,10 @@ export function hashPassword(password: string): Promise<string> {
 /** A hash of nothing, checked when the account does not exist, so that both answers take as long. */
 let decoy: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     decoy ??= hashPassword('decoy password that matches no account');
     await verify(await decoy, password).catch(() => false);

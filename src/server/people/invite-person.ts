@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { AppError } from '../../core/errors/app-error.ts';
-import type { InvitePersonRequest } from '../../core/people/people-schemas.ts';
 import type { Role } from '../../core/access/roles.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
+import type { InvitePersonRequest } from '../../core/people/people-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -24,12 +24,22 @@ export async function invitePerson(
 ) {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, input.email))
+      .limit(1);
     if (existing) throw new AppError('EMAIL_ALREADY_USED', { email: input.email });
     const [open] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.email, input.email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
       .for('update');
     if (open) {
       if (open.expiresAt > now) throw new AppError('INVITATION_PENDING', { email: input.email });

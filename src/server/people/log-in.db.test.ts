@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
-import { createTestClient } from '../testing/test-client.ts';
 import { seedTestPeople, testPassword } from '../testing/seed-test-people.ts';
+import { createTestClient } from '../testing/test-client.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -24,8 +24,14 @@ describe('log-in', () => {
   });
 
   it('answers the same for a wrong password and an unknown account', async () => {
-    const a = await createTestClient(ctx, { ip: '10.0.0.2' }).post('/auth/login', { email: 'admin@test.coop', password: 'nope nope nope' });
-    const b = await createTestClient(ctx, { ip: '10.0.0.3' }).post('/auth/login', { email: 'ghost@test.coop', password: 'nope nope nope' });
+    const a = await createTestClient(ctx, { ip: '10.0.0.2' }).post('/auth/login', {
+      email: 'admin@test.coop',
+      password: 'nope nope nope',
+    });
+    const b = await createTestClient(ctx, { ip: '10.0.0.3' }).post('/auth/login', {
+      email: 'ghost@test.coop',
+      password: 'nope nope nope',
+    });
     expect(a.status).toBe(401);
     expect(b.status).toBe(401);
     expect(a.body).toEqual(b.body);

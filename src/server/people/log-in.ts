@@ -4,7 +4,13 @@ import type { LogInRequest } from '../../core/people/people-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { verifyPassword } from './hash-password.ts';
-import { accountKey, addressKey, assertNotThrottled, clearFailures, recordFailure } from './login-throttle.ts';
+import {
+  accountKey,
+  addressKey,
+  assertNotThrottled,
+  clearFailures,
+  recordFailure,
+} from './login-throttle.ts';
 import { users } from './people-tables.ts';
 import { createSession, revokeSession, type SessionRequestInfo } from './sessions.ts';
 
@@ -33,7 +39,13 @@ export async function logIn(
     const created = await createSession(tx, ctx.config.sessionSecret, user.id, info, now);
     await recordAudit(
       tx,
-      { userId: user.id, label: user.email, roles: user.roles, locale: user.locale, ipAddress: info.ipAddress },
+      {
+        userId: user.id,
+        label: user.email,
+        roles: user.roles,
+        locale: user.locale,
+        ipAddress: info.ipAddress,
+      },
       { action: 'session.login', objectType: 'session', objectId: created.session.id },
     );
     return { token: created.token, user };

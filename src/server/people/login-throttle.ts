@@ -13,20 +13,30 @@ export const throttleRules = {
 export type ThrottleKey = { key: string; rule: keyof typeof throttleRules };
 
 export const accountKey = (email: string): ThrottleKey => ({ key: `account:${email}`, rule: 'account' });
-export const addressKey = (ip: string | null): ThrottleKey => ({ key: `address:${ip ?? 'unknown'}`, rule: 'address' });
+export const addressKey = (ip: string | null): ThrottleKey => ({
+  key: `address:${ip ?? 'unknown'}`,
+  rule: 'address',
+});
 
 /** Refuses when any of the keys is blocked now. */
 export async function assertNotThrottled(db: Db, keys: ThrottleKey[], now: Date): Promise<void> {
   const rows = await db
     .select()
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, keys.map((k) => k.key)));
+    .where(
+      inArray(
+        loginThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
   const blockedUntil = rows
     .map((r) => r.blockedUntil)
     .filter((d): d is Date => d !== null && d > now)
     .sort((a, b) => b.getTime() - a.getTime())[0];
   if (blockedUntil) {
-    throw new AppError('TOO_MANY_ATTEMPTS', { minutes: Math.ceil((blockedUntil.getTime() - now.getTime()) / 60_000) });
+    throw new AppError('TOO_MANY_ATTEMPTS', {
+      minutes: Math.ceil((blockedUntil.getTime() - now.getTime()) / 60_000),
+    });
   }
 }
 
@@ -51,5 +61,10 @@ export async function recordFailure(db: Db, keys: ThrottleKey[], now: Date): Pro
 }
 
 export async function clearFailures(db: Db, keys: ThrottleKey[]): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, keys.map((k) => k.key)));
+  await db.delete(loginThrottle).where(
+    inArray(
+      loginThrottle.key,
+      keys.map((k) => k.key),
+    ),
+  );
 }

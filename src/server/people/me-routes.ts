@@ -1,7 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
-import { ChangePasswordRequest, MeView, SessionView, UpdateMyAccountRequest } from '../../core/people/people-schemas.ts';
+import {
+  ChangePasswordRequest,
+  MeView,
+  SessionView,
+  UpdateMyAccountRequest,
+} from '../../core/people/people-schemas.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
@@ -39,7 +44,11 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) => {
       const s = c.get('session')!;
-      const user = await updateMyAccount(c.get('ctx'), { ...c.get('actor'), userId: s.user.id }, c.req.valid('json'));
+      const user = await updateMyAccount(
+        c.get('ctx'),
+        { ...c.get('actor'), userId: s.user.id },
+        c.req.valid('json'),
+      );
       return c.json(toMeView(user, s.csrfToken), 200);
     },
   )
@@ -54,7 +63,12 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) => {
       const s = c.get('session')!;
-      await changeMyPassword(c.get('ctx'), { ...c.get('actor'), userId: s.user.id }, s.sessionId, c.req.valid('json'));
+      await changeMyPassword(
+        c.get('ctx'),
+        { ...c.get('actor'), userId: s.user.id },
+        s.sessionId,
+        c.req.valid('json'),
+      );
       return c.json({ ok: true as const }, 200);
     },
   )
@@ -72,7 +86,9 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
       const rows = await ctx.db
         .select()
         .from(sessions)
-        .where(and(eq(sessions.userId, s.user.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, ctx.now())))
+        .where(
+          and(eq(sessions.userId, s.user.id), isNull(sessions.revokedAt), gt(sessions.expiresAt, ctx.now())),
+        )
         .orderBy(desc(sessions.lastSeenAt));
       return c.json(
         rows.map((r) => ({
@@ -94,7 +110,11 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['My account'],
       summary: 'End one of my sessions',
       request: { params: z.object({ id: z.uuid() }) },
-      responses: { 200: { description: 'Ended', ...json(Ok) }, ...problemResponses, 404: { description: 'Not one of my sessions' } },
+      responses: {
+        200: { description: 'Ended', ...json(Ok) },
+        ...problemResponses,
+        404: { description: 'Not one of my sessions' },
+      },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -108,7 +128,11 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
         // Someone else's session answers exactly like a missing one.
         if (!row) throw new AppError('NOT_FOUND');
         await revokeSession(tx, id, ctx.now());
-        await recordAudit(tx, c.get('actor'), { action: 'session.revoke', objectType: 'session', objectId: id });
+        await recordAudit(tx, c.get('actor'), {
+          action: 'session.revoke',
+          objectType: 'session',
+          objectId: id,
+        });
       });
       if (id === s.sessionId) clearSessionCookie(c);
       return c.json({ ok: true as const }, 200);
@@ -120,14 +144,22 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
       path: '/me/sessions/revoke-all',
       tags: ['My account'],
       summary: 'Log out everywhere (this session too)',
-      responses: { 200: { description: 'All sessions ended', ...json(z.object({ ended: z.number() })) }, ...problemResponses },
+      responses: {
+        200: { description: 'All sessions ended', ...json(z.object({ ended: z.number() })) },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const ctx = c.get('ctx');
       const s = c.get('session')!;
       const ended = await ctx.db.transaction(async (tx) => {
         const n = await revokeAllSessions(tx, s.user.id, ctx.now());
-        await recordAudit(tx, c.get('actor'), { action: 'session.revoke_all', objectType: 'user', objectId: s.user.id, changes: { ended: n } });
+        await recordAudit(tx, c.get('actor'), {
+          action: 'session.revoke_all',
+          objectType: 'user',
+          objectId: s.user.id,
+          changes: { ended: n },
+        });
         return n;
       });
       clearSessionCookie(c);

@@ -1,7 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { Role } from '../../core/access/roles.ts';
-import { InvitationView, InvitePersonRequest, PersonView, UpdatePersonRequest } from '../../core/people/people-schemas.ts';
+import {
+  InvitationView,
+  InvitePersonRequest,
+  PersonView,
+  UpdatePersonRequest,
+} from '../../core/people/people-schemas.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { invitationStatus, invitePerson } from './invite-person.ts';
@@ -29,7 +34,10 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       summary: 'People with an account, filtered and paginated',
       request: { query: PeopleQuery },
       responses: {
-        200: { description: 'A page of people', ...json(z.object({ items: z.array(PersonView), total: z.number() })) },
+        200: {
+          description: 'A page of people',
+          ...json(z.object({ items: z.array(PersonView), total: z.number() })),
+        },
         ...problemResponses,
       },
     }),
@@ -42,7 +50,13 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       const db = c.get('ctx').db;
       const cond = where.length ? and(...where) : undefined;
       const [rows, [count]] = await Promise.all([
-        db.select().from(users).where(cond).orderBy(asc(users.name), asc(users.id)).limit(pageSize).offset((page - 1) * pageSize),
+        db
+          .select()
+          .from(users)
+          .where(cond)
+          .orderBy(asc(users.name), asc(users.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
         db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
       ]);
       return c.json({ items: rows.map(toPersonView), total: Number(count?.n ?? 0) }, 200);
@@ -55,10 +69,20 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['People'],
       summary: "Change a person's roles, or disable them",
       request: { params: z.object({ id: z.uuid() }), body: { ...json(UpdatePersonRequest), required: true } },
-      responses: { 200: { description: 'Updated', ...json(PersonView) }, ...problemResponses, 404: { description: 'No such person' }, 409: { description: 'Would leave no administrator' } },
+      responses: {
+        200: { description: 'Updated', ...json(PersonView) },
+        ...problemResponses,
+        404: { description: 'No such person' },
+        409: { description: 'Would leave no administrator' },
+      },
     }),
     async (c) => {
-      const row = await updatePerson(c.get('ctx'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
+      const row = await updatePerson(
+        c.get('ctx'),
+        c.get('actor'),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
       return c.json(toPersonView(row), 200);
     },
   )
@@ -68,7 +92,10 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       path: '/invitations',
       tags: ['Invitations'],
       summary: 'Invitations, newest first',
-      responses: { 200: { description: 'Invitations', ...json(z.array(InvitationView)) }, ...problemResponses },
+      responses: {
+        200: { description: 'Invitations', ...json(z.array(InvitationView)) },
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const ctx = c.get('ctx');
@@ -95,7 +122,11 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Invitations'],
       summary: 'Invite someone by e-mail with their roles',
       request: { body: { ...json(InvitePersonRequest), required: true } },
-      responses: { 201: { description: 'Invitation sent', ...json(InvitationView) }, ...problemResponses, 409: { description: 'Address already used or invited' } },
+      responses: {
+        201: { description: 'Invitation sent', ...json(InvitationView) },
+        ...problemResponses,
+        409: { description: 'Address already used or invited' },
+      },
     }),
     async (c) => {
       const { invitation: i } = await invitePerson(c.get('ctx'), c.get('actor'), c.req.valid('json'));
@@ -120,7 +151,11 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Invitations'],
       summary: 'Withdraw a pending invitation',
       request: { params: z.object({ id: z.uuid() }) },
-      responses: { 200: { description: 'Withdrawn', ...json(z.object({ ok: z.literal(true) })) }, ...problemResponses, 404: { description: 'No pending invitation' } },
+      responses: {
+        200: { description: 'Withdrawn', ...json(z.object({ ok: z.literal(true) })) },
+        ...problemResponses,
+        404: { description: 'No pending invitation' },
+      },
     }),
     async (c) => {
       await revokeInvitation(c.get('ctx'), c.get('actor'), c.req.valid('param').id);

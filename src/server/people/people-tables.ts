@@ -1,6 +1,6 @@
 import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Locale } from '../../core/i18n/locale.ts';
 import type { Role } from '../../core/access/roles.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

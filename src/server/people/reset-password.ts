@@ -57,7 +57,12 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ipAdd
 }
 
 /** Sets a new password from a reset link; the link then stops working and every session ends. */
-export async function resetPassword(ctx: AppContext, token: string, password: string, ipAddress: string | null) {
+export async function resetPassword(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  ipAddress: string | null,
+) {
   const now = ctx.now();
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {

@@ -10,9 +10,16 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, invitation
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: ctx.now() })
-      .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      )
       .returning();
     if (!row) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, actor, { action: 'invitation.revoke', objectType: 'invitation', objectId: row.id, changes: { email: row.email } });
+    await recordAudit(tx, actor, {
+      action: 'invitation.revoke',
+      objectType: 'invitation',
+      objectId: row.id,
+      changes: { email: row.email },
+    });
   });
 }

@@ -11,7 +11,13 @@ const touchEveryMs = 5 * 60_000;
 export type SessionRequestInfo = { ipAddress: string | null; userAgent: string | null };
 
 /** Opens a new session with a fresh token (rotated at each log-in) and its CSRF token. */
-export async function createSession(db: Db, secret: string, userId: string, info: SessionRequestInfo, now: Date) {
+export async function createSession(
+  db: Db,
+  secret: string,
+  userId: string,
+  info: SessionRequestInfo,
+  now: Date,
+) {
   const token = createSecretToken();
   const [row] = await db
     .insert(sessions)
@@ -36,7 +42,12 @@ export type SessionUser = {
 };
 
 /** The live session behind a cookie token, or null (revoked, expired, idle too long, person disabled). */
-export async function findSession(db: Db, secret: string, token: string, now: Date): Promise<SessionUser | null> {
+export async function findSession(
+  db: Db,
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<SessionUser | null> {
   const idleLimit = new Date(now.getTime() - sessionIdleDays * 86_400_000);
   const [row] = await db
     .select({ session: sessions, user: users })
@@ -61,7 +72,10 @@ export async function findSession(db: Db, secret: string, token: string, now: Da
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date) {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Revokes every live session of a person, except one when given. Returns how many ended. */

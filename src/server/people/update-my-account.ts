@@ -8,7 +8,11 @@ import { hashPassword, verifyPassword } from './hash-password.ts';
 import { users } from './people-tables.ts';
 import { revokeAllSessions } from './sessions.ts';
 
-export async function updateMyAccount(ctx: AppContext, actor: Actor & { userId: string }, input: UpdateMyAccountRequest) {
+export async function updateMyAccount(
+  ctx: AppContext,
+  actor: Actor & { userId: string },
+  input: UpdateMyAccountRequest,
+) {
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
@@ -35,11 +39,17 @@ export async function changeMyPassword(
   input: { currentPassword: string; newPassword: string },
 ) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw new AppError('WRONG_PASSWORD');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: ctx.now() }).where(eq(users.id, actor.userId));
     const ended = await revokeAllSessions(tx, actor.userId, ctx.now(), sessionId);
-    await recordAudit(tx, actor, { action: 'password.change', objectType: 'user', objectId: actor.userId, changes: { sessionsEnded: ended } });
+    await recordAudit(tx, actor, {
+      action: 'password.change',
+      objectType: 'user',
+      objectId: actor.userId,
+      changes: { sessionsEnded: ended },
+    });
   });
 }

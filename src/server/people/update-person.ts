@@ -11,13 +11,19 @@ import { revokeAllSessions } from './sessions.ts';
  * Changes a person's roles or disables them (admin). Disabling ends their sessions. The cooperative always
  * keeps at least one active administrator.
  */
-export async function updatePerson(ctx: AppContext, actor: Actor, userId: string, input: { roles?: Role[]; active?: boolean }) {
+export async function updatePerson(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: { roles?: Role[]; active?: boolean },
+) {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
     if (!before) throw new AppError('NOT_FOUND');
     const after = { roles: input.roles ?? before.roles, active: input.active ?? before.active };
-    const losesAdmin = before.active && before.roles.includes('admin') && !(after.active && after.roles.includes('admin'));
+    const losesAdmin =
+      before.active && before.roles.includes('admin') && !(after.active && after.roles.includes('admin'));
     if (losesAdmin) {
       // Lock the other admins so that two administrators demoting each other cannot both succeed.
       const others = await tx
@@ -27,7 +33,11 @@ export async function updatePerson(ctx: AppContext, actor: Actor, userId: string
         .for('update');
       if (others.length === 0) throw new AppError('LAST_ADMIN');
     }
-    const [row] = await tx.update(users).set({ ...after, updatedAt: now }).where(eq(users.id, userId)).returning();
+    const [row] = await tx
+      .update(users)
+      .set({ ...after, updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning();
     if (!after.active && before.active) await revokeAllSessions(tx, userId, now);
     await recordAudit(tx, actor, {
       action: 'user.update',

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${template}`);
     const u = new URL(url);
     u.pathname = `/${template}`;
-    const database = await openDatabase({ kind: 'postgres', url: u.toString(), max: 1 });
+    const database = await openDatabase({ kind: 'postgres', url: u.toString(), max: 3 });
     await migrateDatabase(database);
     await database.close();
     project.provide('postgresTemplate', template);
@@ -42,7 +42,8 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({ kind: 'pglite' });
   await migrateDatabase(database);
-  const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'gzip') => Promise<Blob> } }).$client;
+  const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'gzip') => Promise<Blob> } })
+    .$client;
   const dump = await client.dumpDataDir('gzip');
   await database.close();
   const file = join(tmpdir(), `mutua-pglite-${process.pid}-${Date.now()}.tar.gz`);

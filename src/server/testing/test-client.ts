@@ -43,19 +43,30 @@ export function createTestClient(ctx: AppContext, options: { ip?: string; locale
     } catch {
       /* not JSON */
     }
-    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) csrf = String((parsed as { csrfToken: string }).csrfToken);
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed)
+      csrf = String((parsed as { csrfToken: string }).csrfToken);
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
   return {
     app,
-    get: <T = any>(path: string, extra?: { headers?: Record<string, string> }) => request<T>('GET', path, undefined, extra),
-    post: <T = any>(path: string, body?: Json | string | Uint8Array, extra?: { headers?: Record<string, string>; csrf?: boolean }) =>
-      request<T>('POST', path, body, extra),
-    put: <T = any>(path: string, body?: Json | string | Uint8Array, extra?: { headers?: Record<string, string>; csrf?: boolean }) =>
-      request<T>('PUT', path, body, extra),
-    patch: <T = any>(path: string, body?: Json, extra?: { headers?: Record<string, string>; csrf?: boolean }) =>
-      request<T>('PATCH', path, body, extra),
+    get: <T = any>(path: string, extra?: { headers?: Record<string, string> }) =>
+      request<T>('GET', path, undefined, extra),
+    post: <T = any>(
+      path: string,
+      body?: Json | string | Uint8Array,
+      extra?: { headers?: Record<string, string>; csrf?: boolean },
+    ) => request<T>('POST', path, body, extra),
+    put: <T = any>(
+      path: string,
+      body?: Json | string | Uint8Array,
+      extra?: { headers?: Record<string, string>; csrf?: boolean },
+    ) => request<T>('PUT', path, body, extra),
+    patch: <T = any>(
+      path: string,
+      body?: Json,
+      extra?: { headers?: Record<string, string>; csrf?: boolean },
+    ) => request<T>('PATCH', path, body, extra),
     delete: <T = any>(path: string, extra?: { headers?: Record<string, string>; csrf?: boolean }) =>
       request<T>('DELETE', path, undefined, extra),
     async logIn(email: string, password: string) {
