@@ -18,14 +18,17 @@ export function isValidSiren(value: string): boolean {
 }
 
 /**
- * A SIRET is the SIREN plus a 5-digit establishment number, Luhn-checked as a whole — except La Poste
- * (SIREN 356000000) whose establishments use a sum of digits divisible by 5 (INSEE rule).
+ * A SIRET is the SIREN plus a 5-digit establishment number: its first nine digits are a valid SIREN and the
+ * fourteen digits pass the Luhn checksum as a whole. La Poste (SIREN 356000000) has too many establishments
+ * for that: apart from its head office (35600000000048, which passes Luhn), its establishment numbers only
+ * have a sum of digits divisible by 5 (INSEE rule).
  */
 export function isValidSiret(value: string): boolean {
-  if (!/^\d{14}$/.test(value)) return false;
+  if (!/^\d{14}$/.test(value) || !isValidSiren(value.slice(0, 9))) return false;
+  if (passesLuhn(value)) return true;
   if (value.startsWith('356000000')) {
     const sum = [...value].reduce((s, c) => s + Number(c), 0);
     return sum % 5 === 0;
   }
-  return passesLuhn(value);
+  return false;
 }
