@@ -1,0 +1,5 @@
+import type { Scenario } from '../harness/bench-types.ts';
+import { httpSessionCheck } from './http-session-check.ts';
+
+/** Every benchmark scenario, in the order they run. A new scenario: one file in this folder plus one line here. */
+export const scenarios: Scenario[] = [httpSessionCheck];
