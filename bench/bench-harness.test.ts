@@ -184,6 +184,6 @@ describe('scenario registry', () => {
       expect(s.issue).toBeGreaterThan(0);
       expect(s.description.length).toBeGreaterThan(10);
     }
-    expect(names).toEqual(expect.arrayContaining(['http-session-check']));
+    expect(names).toEqual(expect.arrayContaining(['http-session-check', 'startup']));
   });
 });

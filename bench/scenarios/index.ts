@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness/bench-types.ts';
 import { httpSessionCheck } from './http-session-check.ts';
+import { startup } from './startup.ts';
 
 /** Every benchmark scenario, in the order they run. A new scenario: one file in this folder plus one line here. */
-export const scenarios: Scenario[] = [httpSessionCheck];
+export const scenarios: Scenario[] = [httpSessionCheck, startup];
