@@ -6,11 +6,12 @@ import { type MailTemplates, renderMail } from './mail-templates.ts';
 
 /**
  * Renders a mail and queues it, in the caller's transaction: if the change that causes the mail is rolled
- * back, no mail leaves. A job sends it (SMTP, or the local outbox when no SMTP_URL is set).
+ * back, no mail leaves. A job sends it (SMTP, or the local outbox when no SMTP_URL is set), due at `now`
+ * (the app's clock, which the job worker also reads).
  */
 export async function enqueueEmail<K extends keyof MailTemplates>(
   db: Db,
-  mail: { to: string; toName: string; locale: Locale; template: K; vars: MailTemplates[K] },
+  mail: { to: string; toName: string; locale: Locale; template: K; vars: MailTemplates[K]; now: Date },
 ) {
   const rendered = renderMail(mail.template, mail.locale, mail.vars);
   const [row] = await db
@@ -23,8 +24,9 @@ export async function enqueueEmail<K extends keyof MailTemplates>(
       subject: rendered.subject,
       textBody: rendered.text,
       htmlBody: rendered.html,
+      createdAt: mail.now,
     })
     .returning({ id: emails.id });
-  await enqueueJob(db, 'email.send', { emailId: row!.id });
+  await enqueueJob(db, 'email.send', { emailId: row!.id }, mail.now);
   return row!.id;
 }

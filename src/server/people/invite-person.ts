@@ -2,7 +2,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../core/access/roles.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { Locale } from '../../core/i18n/locale.ts';
-import type { InvitePersonRequest } from '../../core/people/people-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -61,6 +60,7 @@ export async function invitePerson(
       .returning();
     const [coop] = await tx.select({ name: cooperative.legalName }).from(cooperative);
     await enqueueEmail(tx, {
+      now,
       to: input.email,
       toName: input.name,
       locale: input.locale,

@@ -37,6 +37,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ipAdd
     });
     const [coop] = await tx.select({ name: cooperative.legalName }).from(cooperative);
     await enqueueEmail(tx, {
+      now,
       to: user.email,
       toName: user.name,
       locale: user.locale,
