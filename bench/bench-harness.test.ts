@@ -104,6 +104,7 @@ describe('results document', () => {
       platform: 'linux x64',
       cpus: 2,
       cpuModel: 'CPU',
+      loadAverage: { start: 0.5, end: 1.25 },
       quick: true,
       databases: ['pglite', 'postgresql'],
     },
@@ -127,6 +128,7 @@ describe('results document', () => {
     expect(back.startedAt).toBe('2026-03-02T09:00:00.123Z');
     expect(back.scenarios).toEqual({ 'http-session-check': '', startup: 'cold = empty storage' });
     expect(back.quick).toBe(true);
+    expect(back.loadAverage).toEqual({ start: 0.5, end: 1.25 });
   });
 
   it('names the file after the start time, sortable and without colons', () => {

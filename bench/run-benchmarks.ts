@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { BenchDatabase, BenchEnv, ResultRow } from './harness/bench-types.ts';
@@ -49,6 +49,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   }
 
   const startedAt = new Date();
+  const loadAtStart = loadavg()[0]!;
   const rows: ResultRow[] = [];
   const failures: string[] = [];
   for (const scenario of selected) {
@@ -73,10 +74,11 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     }
   }
   const finishedAt = new Date();
+  const loadAverage = { start: round2(loadAtStart), end: round2(loadavg()[0]!) };
 
   const descriptions = Object.fromEntries(selected.map((s) => [s.name, s.description]));
   process.stdout.write(
-    `\nMutua benchmarks${options.quick ? ' (--quick: indicative only)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n\n`,
+    `\nMutua benchmarks${options.quick ? ' (--quick: indicative only)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadAverage.start} → ${loadAverage.end}\n\n`,
   );
   process.stdout.write(formatResultsTable(rows, descriptions));
   const doc = buildResultsDocument(
@@ -88,6 +90,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
       platform: `${process.platform} ${process.arch}`,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? '',
+      loadAverage,
       quick: options.quick,
       databases,
     },
@@ -114,4 +117,8 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }

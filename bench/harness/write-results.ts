@@ -10,6 +10,8 @@ export type RunInfo = {
   platform: string;
   cpus: number;
   cpuModel: string;
+  /** One-minute load average when the run started and ended: other work on the machine skews the numbers. */
+  loadAverage: { start: number; end: number };
   quick: boolean;
   databases: BenchDatabase[];
 };
@@ -26,6 +28,7 @@ export function buildResultsDocument(info: RunInfo, rows: ResultRow[], descripti
     platform: info.platform,
     cpus: info.cpus,
     cpuModel: info.cpuModel,
+    loadAverage: info.loadAverage,
     quick: info.quick,
     databases: info.databases,
     scenarios: Object.fromEntries(
