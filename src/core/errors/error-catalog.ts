@@ -79,6 +79,138 @@ export const errorCatalog = {
     fr: 'Il doit rester au moins un administrateur actif.',
     en: 'At least one active administrator must remain.',
   },
+  // Member journey rules (issue 3, cae-domain.md §1): each refusal names the rule it enforces.
+  JOURNEY_DATES_OUT_OF_ORDER: {
+    status: 422,
+    fr: 'Parcours refusé : la date du {date} précède celle du {after}, dont elle dépend.',
+    en: 'Journey refused: the date {date} comes before {after}, which it depends on.',
+  },
+  JOURNEY_CAPE_TOO_LONG: {
+    status: 422,
+    fr: 'Parcours refusé : un CAPE, comme chacun de ses renouvellements, dure au plus 12 mois (C. com. L127-2) ; fin au plus tard le {maxEnd}.',
+    en: 'Journey refused: a CAPE, like each of its renewals, lasts at most 12 months (C. com. L127-2); it must end by {maxEnd}.',
+  },
+  JOURNEY_CAPE_TOO_MANY_RENEWALS: {
+    status: 422,
+    fr: 'Parcours refusé : un CAPE ne peut être renouvelé que deux fois (C. com. L127-2).',
+    en: 'Journey refused: a CAPE can be renewed only twice (C. com. L127-2).',
+  },
+  JOURNEY_CAPE_RENEWAL_AFTER_TERM: {
+    status: 422,
+    fr: 'Parcours refusé : le renouvellement d’un CAPE est un avenant écrit signé avant son terme, le {end} (C. com. L127-2).',
+    en: 'Journey refused: a CAPE renewal is a written amendment signed before its term, {end} (C. com. L127-2).',
+  },
+  JOURNEY_TRIAL_TOO_LONG: {
+    status: 422,
+    fr: 'Parcours refusé : la période d’essai dure au plus 8 mois renouvellement compris, moins les {priorDays} jours de contrats antérieurs ; fin au plus tard le {maxEnd} (C. trav. L7332-1).',
+    en: 'Journey refused: the trial period lasts at most 8 months including renewal, minus the {priorDays} days of earlier contracts; it must end by {maxEnd} (C. trav. L7332-1).',
+  },
+  JOURNEY_TRIAL_RENEWED_AFTER_END: {
+    status: 422,
+    fr: 'Parcours refusé : une période d’essai ne se renouvelle qu’avant son terme, le {trialEnd} (C. trav. L1221-21).',
+    en: 'Journey refused: a trial period can be renewed only before it ends, on {trialEnd} (C. trav. L1221-21).',
+  },
+  JOURNEY_CONTRACTS_OVERLAP: {
+    status: 422,
+    fr: 'Parcours refusé : deux contrats se chevauchent à partir du {date} ; un contrat doit prendre fin avant que le suivant commence.',
+    en: 'Journey refused: two contracts overlap from {date}; a contract must end before the next one starts.',
+  },
+  JOURNEY_ASSOCIATE_BEFORE_CONTRACT: {
+    status: 422,
+    fr: 'Parcours refusé : on devient associé·e en tant qu’entrepreneur·e salarié·e, donc pas avant le début d’un CESA (C. trav. L7331-2).',
+    en: 'Journey refused: one becomes an associate as a salaried entrepreneur, so not before a CESA starts (C. trav. L7331-2).',
+  },
+  JOURNEY_CONTRACT_ENDED_TWICE: {
+    status: 422,
+    fr: 'Parcours refusé : ce contrat a déjà pris fin le {endedOn} ; un contrat ne prend fin qu’une fois.',
+    en: 'Journey refused: this contract already ended on {endedOn}; a contract ends only once.',
+  },
+  JOURNEY_ENTRY_AFTER_EXIT: {
+    status: 422,
+    fr: 'Parcours refusé : rien ne peut suivre la sortie de la coopérative, le {exitOn}.',
+    en: 'Journey refused: nothing can follow the exit from the cooperative on {exitOn}.',
+  },
+  JOURNEY_DUPLICATE_ENTRY: {
+    status: 422,
+    fr: 'Parcours refusé : une sortie ou une date d’entrée au sociétariat ne figure qu’une fois dans un parcours.',
+    en: 'Journey refused: an exit or an associate date appears only once in a journey.',
+  },
+  JOURNEY_AMENDMENT_NUMBERING: {
+    status: 422,
+    fr: 'Parcours refusé : les avenants d’un contrat sont numérotés 1, 2, 3… dans l’ordre de leurs dates.',
+    en: 'Journey refused: the amendments of a contract are numbered 1, 2, 3… in date order.',
+  },
+  JOURNEY_AMENDMENT_AFTER_END: {
+    status: 422,
+    fr: 'Parcours refusé : un avenant ne peut suivre la fin du contrat, le {endedOn}.',
+    en: 'Journey refused: an amendment cannot follow the end of the contract on {endedOn}.',
+  },
+  JOURNEY_UNKNOWN_CONTRACT: {
+    status: 422,
+    fr: 'Parcours refusé : cet avenant ou cette fin se rapporte à un contrat absent du parcours, ou d’un autre type.',
+    en: 'Journey refused: this amendment or end refers to a contract missing from the journey, or of another kind.',
+  },
+  // Members, activities and import (issue 3).
+  MEMBER_EMAIL_TAKEN: {
+    status: 409,
+    fr: 'Une fiche d’entrepreneur·e utilise déjà l’adresse {email}.',
+    en: 'A member file already uses the address {email}.',
+  },
+  MEMBER_ACCOUNT_TAKEN: {
+    status: 409,
+    fr: 'Ce compte est déjà relié à une autre fiche d’entrepreneur·e.',
+    en: 'This account is already linked to another member file.',
+  },
+  REFERENT_NOT_SUPPORT: {
+    status: 422,
+    fr: 'La personne référente doit être un compte actif de l’équipe d’accompagnement.',
+    en: 'The referent must be an active support staff account.',
+  },
+  ACTIVITY_CODE_TAKEN: {
+    status: 409,
+    fr: 'Le code d’activité {code} est déjà pris.',
+    en: 'The activity code {code} is already taken.',
+  },
+  ACTIVITY_STRUCTURE_EXISTS: {
+    status: 409,
+    fr: 'La coopérative a déjà son activité de structure.',
+    en: 'The cooperative already has its structure activity.',
+  },
+  ACTIVITY_REFERENT_REQUIRED: {
+    status: 422,
+    fr: 'Une activité d’entrepreneur·e a toujours une personne référente de l’accompagnement.',
+    en: 'A member activity always has a support referent.',
+  },
+  ACTIVITY_SHARES_INVALID: {
+    status: 422,
+    fr: 'Les parts des membres d’une activité doivent totaliser 100 % à chaque date (le {date} : {percent} %).',
+    en: 'The shares of an activity’s members must add up to 100% at every date ({date}: {percent}%).',
+  },
+  ACTIVITY_SHARES_DATE: {
+    status: 422,
+    fr: 'Un changement de parts prend effet au plus tôt le {earliest}, après le dernier changement enregistré.',
+    en: 'A change of shares takes effect on {earliest} at the earliest, after the last recorded change.',
+  },
+  ACTIVITY_SHARES_KIND: {
+    status: 422,
+    fr: 'Seule une activité d’entrepreneur·e a des membres ; la structure et les fonds n’en ont pas.',
+    en: 'Only a member activity has members; the structure and funds have none.',
+  },
+  IMPORT_REJECTED: {
+    status: 422,
+    fr: 'Le fichier contient {count} ligne(s) en erreur : rien n’a été importé.',
+    en: 'The file has {count} line(s) in error: nothing was imported.',
+  },
+  IMPORT_ENCODING: {
+    status: 422,
+    fr: 'Le fichier n’est pas encodé en UTF-8 (un export Excel « CSV UTF-8 » convient) : rien n’a été importé.',
+    en: 'The file is not UTF-8 encoded (an Excel “CSV UTF-8” export works): nothing was imported.',
+  },
+  IMPORT_COLUMNS_MISSING: {
+    status: 422,
+    fr: 'Colonnes introuvables dans le fichier : {columns}. Rien n’a été importé.',
+    en: 'Columns not found in the file: {columns}. Nothing was imported.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     fr: 'La base de données ne répond pas.',

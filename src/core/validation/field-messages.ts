@@ -41,6 +41,23 @@ export const fieldMessages = {
     en: 'The logo must be a PNG, JPEG or SVG image.',
   },
   'logo.size': { fr: 'Le logo ne doit pas dépasser 512 Ko.', en: 'The logo must not exceed 512 KB.' },
+  'date.invalid': {
+    fr: 'Date invalide (attendue : une vraie date, AAAA-MM-JJ ou JJ/MM/AAAA).',
+    en: 'Invalid date (expected a real date, YYYY-MM-DD or DD/MM/YYYY).',
+  },
+  'nir.invalid': {
+    fr: 'Numéro de sécurité sociale invalide (15 caractères, clé de contrôle incorrecte).',
+    en: 'Invalid social security number (15 characters, wrong check key).',
+  },
+  'value.required': { fr: 'Cette valeur est obligatoire.', en: 'This value is required.' },
+  'amount.invalid': {
+    fr: 'Montant invalide (en euros, par exemple 1 250,50).',
+    en: 'Invalid amount (in euros, for example 1250.50).',
+  },
+  'share.invalid': {
+    fr: 'Part invalide (un pourcentage entre 0,01 et 100).',
+    en: 'Invalid share (a percentage between 0.01 and 100).',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;
