@@ -211,6 +211,104 @@ export const errorCatalog = {
     fr: 'Colonnes introuvables dans le fichier : {columns}. Rien n’a été importé.',
     en: 'Columns not found in the file: {columns}. Nothing was imported.',
   },
+  LEDGER_JOURNAL_UNKNOWN: { status: 422, fr: "Le journal {journal} n'existe pas.", en: 'Journal {journal} does not exist.' },
+  LEDGER_JOURNAL_INACTIVE: { status: 422, fr: 'Le journal {journal} est désactivé.', en: 'Journal {journal} is disabled.' },
+  LEDGER_JOURNAL_NOT_MANUAL: {
+    status: 422,
+    fr: "Le journal {journal} n'accepte pas de saisie manuelle.",
+    en: 'Journal {journal} does not take manual entries.',
+  },
+  LEDGER_ENTRY_TOO_FEW_LINES: {
+    status: 422,
+    fr: 'Une écriture compte au moins deux lignes.',
+    en: 'An entry has at least two lines.',
+  },
+  LEDGER_LINE_AMOUNT_INVALID: {
+    status: 422,
+    fr: 'Ligne {line} : indiquez un montant positif en centimes entiers, au débit ou au crédit, pas les deux.',
+    en: 'Line {line}: give a positive amount in whole cents, as a debit or a credit, not both.',
+  },
+  LEDGER_ENTRY_UNBALANCED: {
+    status: 422,
+    fr: "L'écriture n'est pas équilibrée : le total des débits doit égaler celui des crédits.",
+    en: 'The entry does not balance: total debits must equal total credits.',
+  },
+  LEDGER_ACCOUNT_UNKNOWN: {
+    status: 422,
+    fr: "Ligne {line} : le compte {account} n'existe pas.",
+    en: 'Line {line}: account {account} does not exist.',
+  },
+  LEDGER_ACCOUNT_INACTIVE: {
+    status: 422,
+    fr: 'Ligne {line} : le compte {account} est désactivé.',
+    en: 'Line {line}: account {account} is disabled.',
+  },
+  LEDGER_THIRD_PARTY_REQUIRED: {
+    status: 422,
+    fr: 'Ligne {line} : le compte {account} demande un tiers (client, fournisseur, salarié…).',
+    en: 'Line {line}: account {account} needs a third party (client, supplier, employee…).',
+  },
+  LEDGER_ACTIVITY_UNKNOWN: {
+    status: 422,
+    fr: "Ligne {line} : l'activité indiquée n'existe pas.",
+    en: 'Line {line}: the activity does not exist.',
+  },
+  LEDGER_FISCAL_YEAR_MISSING: {
+    status: 422,
+    fr: "Aucun exercice comptable ne couvre le {date}.",
+    en: 'No fiscal year covers {date}.',
+  },
+  LEDGER_FISCAL_YEAR_CLOSED: {
+    status: 409,
+    fr: "L'exercice qui contient le {date} est clôturé.",
+    en: 'The fiscal year containing {date} is closed.',
+  },
+  LEDGER_DATE_LOCKED: {
+    status: 409,
+    fr: 'Les écritures sont verrouillées jusqu’au {lockDate} inclus.',
+    en: 'Entries are locked up to and including {lockDate}.',
+  },
+  LEDGER_ENTRY_ALREADY_REVERSED: {
+    status: 409,
+    fr: 'Cette écriture a déjà été contrepassée.',
+    en: 'This entry has already been reversed.',
+  },
+  LEDGER_IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    fr: 'Une autre écriture a déjà été passée pour cet événement ({key}).',
+    en: 'A different entry was already posted for this event ({key}).',
+  },
+  LEDGER_ACCOUNT_EXISTS: { status: 409, fr: 'Le compte {account} existe déjà.', en: 'Account {account} already exists.' },
+  LEDGER_ACCOUNT_HAS_LINES: {
+    status: 409,
+    fr: 'Le compte {account} a des écritures : désactivez-le plutôt que de le supprimer.',
+    en: 'Account {account} has entries: disable it instead of removing it.',
+  },
+  LEDGER_FISCAL_YEAR_INVALID: {
+    status: 422,
+    fr: "Cet exercice n'est pas valable : {reason}",
+    en: 'This fiscal year is not valid: {reason}',
+  },
+  LEDGER_FISCAL_YEAR_NOT_CLOSABLE: {
+    status: 409,
+    fr: "L'exercice ne peut pas être clôturé : {reason}",
+    en: 'The fiscal year cannot be closed: {reason}',
+  },
+  LEDGER_DRAFT_NOT_EDITABLE: {
+    status: 409,
+    fr: "Ce brouillon a déjà été validé ou abandonné.",
+    en: 'This draft was already posted or discarded.',
+  },
+  LEDGER_LOCK_DATE_BACKWARDS: {
+    status: 409,
+    fr: 'La date de verrouillage ne peut pas reculer (actuellement le {lockDate}).',
+    en: 'The lock date cannot move back (currently {lockDate}).',
+  },
+  LEDGER_POST_FORBIDDEN: {
+    status: 403,
+    fr: "Seule la comptabilité peut passer une écriture manuelle.",
+    en: 'Only accounting staff can post a manual entry.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     fr: 'La base de données ne répond pas.',

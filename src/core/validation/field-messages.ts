@@ -58,6 +58,25 @@ export const fieldMessages = {
     fr: 'Part invalide (un pourcentage entre 0,01 et 100).',
     en: 'Invalid share (a percentage between 0.01 and 100).',
   },
+  // Ledger (issue 4).
+  'ledger.date': { fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' },
+  'ledger.cents': {
+    fr: 'Montant invalide : un nombre entier de centimes.',
+    en: 'Invalid amount: a whole number of cents.',
+  },
+  'ledger.accountNumber': {
+    fr: 'Numéro de compte invalide (3 à 10 chiffres du plan comptable, classe 1 à 8).',
+    en: 'Invalid account number (3 to 10 digits of the French chart, class 1 to 8).',
+  },
+  'ledger.journalCode': {
+    fr: 'Code journal invalide (2 à 6 lettres ou chiffres en majuscules).',
+    en: 'Invalid journal code (2 to 6 upper-case letters or digits).',
+  },
+  'ledger.flatText': {
+    fr: 'Ce texte ne peut contenir ni tabulation ni retour à la ligne.',
+    en: 'This text cannot contain a tab or a line break.',
+  },
+  'ledger.sourceType': { fr: "Type de pièce d'origine invalide.", en: 'Invalid source document type.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;
