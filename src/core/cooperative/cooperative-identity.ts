@@ -52,7 +52,11 @@ export const CooperativeIdentity = z
     bic: Identifier.refine(isValidBic, { error: 'bic.invalid' }),
     fiscalYearEnd: FiscalYearEnd,
   })
-  .refine((c) => c.vatNumber.slice(4) === c.siren, { error: 'vatNumber.sirenMismatch', path: ['vatNumber'] });
+  // Only compared when both numbers are valid on their own: an invalid SIREN is reported once, on its field.
+  .refine(
+    (c) => !isValidSiren(c.siren) || !isValidFrenchVatNumber(c.vatNumber) || c.vatNumber.slice(4) === c.siren,
+    { error: 'vatNumber.sirenMismatch', path: ['vatNumber'] },
+  );
 export type CooperativeIdentity = z.infer<typeof CooperativeIdentity>;
 export type CooperativeIdentityInput = z.input<typeof CooperativeIdentity>;
 

@@ -22,15 +22,27 @@ export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Prom
   });
 }
 
-/** The fields that differ between two versions of an object, as { field: { from, to } }. */
+/**
+ * The fields that differ between two versions of an object, as { field: { from, to } }. Nested objects are
+ * compared by content, whatever the order of their keys (jsonb columns come back with their keys reordered).
+ */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,
   after: Partial<T>,
 ): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const [key, to] of Object.entries(after)) {
+    if (to === undefined) continue;
     const from = before[key];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from, to };
+    if (canonicalJson(from) !== canonicalJson(to)) changes[key] = { from, to };
   }
   return changes;
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -21,7 +21,8 @@ export async function getCooperative(db: Db): Promise<CooperativeView | null> {
     bic: c.bic,
     fiscalYearEnd: c.fiscalYearEnd,
     legalFormLabel: legalFormLabel(c.legalForm, c.variableCapital),
-    logoUrl: c.logoSha256 ? `/api/files/${c.logoSha256}` : null,
+    // Served by GET /api/cooperative/logo; the version changes the URL when the logo changes (caches).
+    logoUrl: c.logoSha256 ? `/api/cooperative/logo?v=${c.logoSha256.slice(0, 16)}` : null,
     updatedAt: c.updatedAt.toISOString(),
   };
 }

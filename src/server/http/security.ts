@@ -12,8 +12,12 @@ import type { HttpEnv } from './http-env.ts';
 export const sessionCookie = 'mutua_session';
 export const csrfHeader = 'x-csrf-token';
 
-/** CSP, frame-ancestors, nosniff, referrer policy… (OWASP Secure Headers). */
+/**
+ * CSP, frame-ancestors, nosniff, referrer policy… (OWASP Secure Headers). A route that sets a stricter
+ * header of its own keeps it (the logo's sandboxing CSP): these are defaults, not overwrites.
+ */
 export const securityHeaders = secureHeaders({
+  overwrite: false,
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
