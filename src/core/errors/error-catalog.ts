@@ -319,6 +319,67 @@ export const errorCatalog = {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée.',
     en: 'An unexpected error occurred. It has been logged.',
   },
+  // Sales (issue 5, cae-domain.md §4–5).
+  STATUS_TRANSITION_REFUSED: {
+    status: 409,
+    fr: 'Ce document ne peut pas passer de l’état « {from} » à l’état « {to} ».',
+    en: 'This document cannot go from “{from}” to “{to}”.',
+  },
+  INVOICE_ALREADY_ISSUED: {
+    status: 409,
+    fr: 'Ce document est déjà émis : il ne peut plus être modifié. Corrigez-le par un avoir.',
+    en: 'This document is already issued and cannot change any more. Correct it with a credit note.',
+  },
+  DOCUMENT_HAS_NO_LINES: {
+    status: 422,
+    fr: 'Le document doit comporter au moins une ligne.',
+    en: 'The document needs at least one line.',
+  },
+  AMOUNT_TOO_LARGE: {
+    status: 422,
+    fr: 'Montant trop élevé (au plus 12 chiffres avant la virgule).',
+    en: 'Amount too large (at most 12 digits before the decimal point).',
+  },
+  LINE_DISCOUNT_TOO_LARGE: {
+    status: 422,
+    fr: 'La remise de la ligne {line} dépasse son montant.',
+    en: 'The discount of line {line} exceeds its amount.',
+  },
+  DOCUMENT_DISCOUNT_TOO_LARGE: {
+    status: 422,
+    fr: 'La remise globale dépasse le total des lignes.',
+    en: 'The overall discount exceeds the total of the lines.',
+  },
+  VAT_RATE_UNKNOWN: {
+    status: 422,
+    fr: 'Taux de TVA inconnu à cette date : {rate}.',
+    en: 'Unknown VAT rate on this date: {rate}.',
+  },
+  VAT_EXEMPTIONS_MIXED: {
+    status: 422,
+    fr: 'Un document ne peut porter qu’un seul motif d’exonération par catégorie de TVA (EN 16931).',
+    en: 'A document can carry only one exemption reason per VAT category (EN 16931).',
+  },
+  NUMBERING_TEMPLATE_UNSAFE: {
+    status: 422,
+    fr: 'Ce modèle de numérotation pourrait produire deux fois le même numéro ({problem}).',
+    en: 'This numbering template could produce the same number twice ({problem}).',
+  },
+  CREDIT_NOTE_EXCEEDS_REMAINING: {
+    status: 409,
+    fr: 'L’avoir dépasse ce qui reste de la facture.',
+    en: 'The credit note exceeds what remains of the invoice.',
+  },
+  QUOTE_OVERINVOICED: {
+    status: 409,
+    fr: 'Cette facture dépasserait le montant du devis.',
+    en: 'This invoice would exceed the amount of the quote.',
+  },
+  ECB_RATE_MISSING: {
+    status: 422,
+    fr: 'Le taux de la BCE du semestre commençant le {semester} n’est pas renseigné.',
+    en: 'The ECB rate of the half-year starting on {semester} is not set.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

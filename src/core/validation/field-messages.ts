@@ -77,6 +77,32 @@ export const fieldMessages = {
     en: 'This text cannot contain a tab or a line break.',
   },
   'ledger.sourceType': { fr: "Type de pièce d'origine invalide.", en: 'Invalid source document type.' },
+  // Sales (issue 5).
+  'quantity.invalid': {
+    fr: 'Quantité invalide (nombre positif, 12 chiffres et 4 décimales au plus).',
+    en: 'Invalid quantity (a positive number, at most 12 digits and 4 decimals).',
+  },
+  'amountCents.invalid': { fr: 'Montant invalide (en centimes entiers).', en: 'Invalid amount (whole cents).' },
+  'amount.negative': { fr: 'Le montant ne peut pas être négatif.', en: 'The amount cannot be negative.' },
+  'amount.tooLarge': {
+    fr: 'Montant trop élevé (12 chiffres au plus avant la virgule).',
+    en: 'Amount too large (at most 12 digits before the decimal point).',
+  },
+  'vatRate.unknown': { fr: 'Taux de TVA inconnu.', en: 'Unknown VAT rate.' },
+  'exemption.reasonRequired': {
+    fr: 'Indiquez le motif de l’exonération de TVA.',
+    en: 'Give the reason for the VAT exemption.',
+  },
+  'description.required': { fr: 'La désignation est obligatoire.', en: 'The description is required.' },
+  'lines.required': { fr: 'Ajoutez au moins une ligne.', en: 'Add at least one line.' },
+  'paymentTerms.tooLong': {
+    fr: 'Délai de paiement trop long : 60 jours au plus, ou 45 jours fin de mois (C. com. L441-10).',
+    en: 'Payment terms too long: at most 60 days, or 45 days end of month (C. com. L441-10).',
+  },
+  'numberingTemplate.unsafe': {
+    fr: 'Ce modèle de numérotation pourrait produire deux fois le même numéro.',
+    en: 'This numbering template could produce the same number twice.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;
