@@ -7,7 +7,16 @@ import type { Role } from './roles.ts';
 export const permissionsByRole = {
   member: ['home.read', 'cooperative.read'],
   support: ['home.read', 'cooperative.read', 'people.read'],
-  accountant: ['home.read', 'cooperative.read', 'integrity.verify'],
+  accountant: [
+    'home.read',
+    'cooperative.read',
+    'integrity.verify',
+    // Ledger (issue 4): read the books, post manual entries, close years and set the lock date, edit the chart.
+    'ledger.read',
+    'ledger.post',
+    'ledger.close',
+    'ledger.chart',
+  ],
   manager: ['home.read', 'cooperative.read', 'people.read'],
   admin: [
     'home.read',
@@ -19,6 +28,10 @@ export const permissionsByRole = {
     'audit.read',
     'outbox.read',
     'integrity.verify',
+    'ledger.read',
+    'ledger.post',
+    'ledger.close',
+    'ledger.chart',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 
