@@ -1,6 +1,8 @@
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { auditLog } from './audit-tables.ts';
+
+const cooperativeTimeZone = 'Europe/Paris';
 
 export type AuditFilter = {
   action?: string;
@@ -18,8 +20,11 @@ export async function listAuditLog(db: Db, f: AuditFilter) {
   if (f.action) where.push(ilike(auditLog.action, `${f.action}%`));
   if (f.objectType) where.push(eq(auditLog.objectType, f.objectType));
   if (f.actor) where.push(or(ilike(auditLog.actorLabel, `%${f.actor}%`))!);
-  if (f.from) where.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));
-  if (f.to) where.push(lte(auditLog.at, new Date(`${f.to}T23:59:59.999Z`)));
+  // Calendar days are the cooperative's (architecture.md: Europe/Paris), not UTC days.
+  if (f.from)
+    where.push(sql`${auditLog.at} >= (${f.from}::date)::timestamp AT TIME ZONE ${cooperativeTimeZone}`);
+  if (f.to)
+    where.push(sql`${auditLog.at} < (${f.to}::date + 1)::timestamp AT TIME ZONE ${cooperativeTimeZone}`);
   if (f.before) where.push(lt(auditLog.id, f.before));
   const rows = await db
     .select()
