@@ -41,7 +41,8 @@ const Env = z.object({
 /** Reads the environment (documented in the README). A wrong value throws a ConfigError naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const e = Env.parse(env);
-  const port = e.PORT === undefined || e.PORT === '' ? 3000 : Number(e.PORT);
+  const port =
+    e.PORT === undefined || e.PORT === '' ? 3000 : /^\d{1,5}$/.test(e.PORT) ? Number(e.PORT) : Number.NaN;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535 (got "${e.PORT}").`);
   }
@@ -110,8 +111,18 @@ function ensureDataDir(dataDir: string) {
 /** SESSION_SECRET, when absent, is generated once and kept in DATA_DIR so sessions survive restarts. */
 function readOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  if (!existsSync(file)) {
+    try {
+      // 'wx': if another process created it meanwhile, keep theirs.
+      writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new ConfigError(`cannot write ${file}: ${(error as Error).message}`);
+    }
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  // An empty or edited file would sign sessions with a guessable key.
+  if (secret.length < 32)
+    throw new ConfigError(`${file} holds no usable secret; delete it and a new one will be generated.`);
   return secret;
 }
