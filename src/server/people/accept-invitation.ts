@@ -7,7 +7,7 @@ import { hashPassword } from './hash-password.ts';
 import { invitationStatus } from './invite-person.ts';
 import { invitations, users } from './people-tables.ts';
 import { hashSecretToken } from './secret-token.ts';
-import { createSession, type SessionRequestInfo } from './sessions.ts';
+import { createSession, revokeSession, type SessionRequestInfo } from './sessions.ts';
 
 /** What the invitation page shows before the person chooses a password. */
 export async function findInvitationByToken(ctx: AppContext, token: string) {
@@ -27,13 +27,14 @@ export async function findInvitationByToken(ctx: AppContext, token: string) {
 }
 
 /**
- * Creates the invited person's account with the chosen password and logs them in. The invitation row is
+ * Creates the invited person's account with the chosen password and logs them in (in a new session; the
+ * one the browser came with ends). The invitation row is
  * locked, so two simultaneous acceptances create one account and the second gets TOKEN_INVALID.
  */
 export async function acceptInvitation(
   ctx: AppContext,
   input: AcceptInvitationRequest,
-  info: SessionRequestInfo,
+  info: SessionRequestInfo & { previousSessionId?: string | null },
 ) {
   const now = ctx.now();
   const passwordHash = await hashPassword(input.password);
@@ -75,6 +76,8 @@ export async function acceptInvitation(
       objectId: user!.id,
       changes: { email: user!.email, name: user!.name, roles: user!.roles, invitationId: i.id },
     });
+    // Like a log-in: the browser's previous session (say, the administrator testing the link) ends.
+    if (info.previousSessionId) await revokeSession(tx, info.previousSessionId, now);
     const session = await createSession(tx, ctx.config.sessionSecret, user!.id, info, now);
     return { token: session.token, user: user! };
   });

@@ -165,7 +165,11 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       },
     }),
     async (c) => {
-      const info = { ipAddress: c.get('ipAddress'), userAgent: c.req.header('user-agent') ?? null };
+      const info = {
+        ipAddress: c.get('ipAddress'),
+        userAgent: c.req.header('user-agent') ?? null,
+        previousSessionId: c.get('session')?.sessionId ?? null,
+      };
       const { token } = await acceptInvitation(c.get('ctx'), c.req.valid('json'), info);
       setSessionCookie(c, token);
       const s = await meAfterLogin(c, token);

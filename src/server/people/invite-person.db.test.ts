@@ -97,6 +97,21 @@ describe('invitations', () => {
     );
   });
 
+  it('ends the session the browser came with when the link is opened there (the administrator testing it)', async () => {
+    const { token } = await invite('same-browser@example.org');
+    const browser = createTestClient(ctx, { ip: '10.2.0.4' });
+    await browser.logIn('admin@test.coop', testPassword);
+    const adminCookie = browser.cookie!;
+    const res = await browser.post('/invitations/accept', { token, password: newPassword });
+    expect(res.status, res.text).toBe(200);
+    expect(browser.cookie).not.toBe(adminCookie);
+    expect((await browser.get('/me')).body.email).toBe('same-browser@example.org');
+    const old = await browser.app.request('http://localhost:3000/api/me', {
+      headers: { cookie: adminCookie },
+    });
+    expect(old.status).toBe(401);
+  });
+
   it('refuses a link that was already used', async () => {
     const { token } = await invite('twice@example.org');
     const first = await createTestClient(ctx).post('/invitations/accept', { token, password: newPassword });
