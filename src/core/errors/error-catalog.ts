@@ -380,6 +380,77 @@ export const errorCatalog = {
     fr: 'Le taux de la BCE du semestre commençant le {semester} n’est pas renseigné.',
     en: 'The ECB rate of the half-year starting on {semester} is not set.',
   },
+  // Governance (issue 8): assemblies, proxies, votes, share capital.
+  GOVERNANCE_SETTINGS_LOOSER: {
+    status: 422,
+    fr: 'Les statuts peuvent renforcer les règles légales, jamais les assouplir : {paths}.',
+    en: 'The statutes may tighten the legal rules, never loosen them: {paths}.',
+  },
+  NOTICE_TOO_LATE: {
+    status: 422,
+    fr: 'Convocation trop tardive : il faut {required} jours avant l’assemblée, il en reste {given} (envoi au plus tard le {latestOn}).',
+    en: 'Notice too late: {required} days are required before the assembly, {given} are left (send by {latestOn} at the latest).',
+  },
+  PROXY_TO_SELF: {
+    status: 422,
+    fr: 'Un·e associé·e ne peut pas se donner pouvoir à soi-même.',
+    en: 'An associate cannot give a proxy to themselves.',
+  },
+  PROXY_HOLDER_NOT_ASSOCIATE: {
+    status: 422,
+    fr: 'Un pouvoir ne peut être donné qu’à un·e autre associé·e.',
+    en: 'A proxy can only be given to another associate.',
+  },
+  PROXY_HOLDER_ABSENT: {
+    status: 422,
+    fr: 'Cette personne ne participe pas elle-même à l’assemblée (représentée ou par correspondance) : elle ne peut pas recevoir de pouvoir.',
+    en: 'This person does not take part in the assembly themselves (represented or by post): they cannot hold a proxy.',
+  },
+  PROXY_CAP_EXCEEDED: {
+    status: 422,
+    fr: 'Cette personne détient déjà {held} pouvoir(s) ; le maximum est {cap}.',
+    en: 'This person already holds {held} proxies; the maximum is {cap}.',
+  },
+  VOTER_NOT_ASSOCIATE: {
+    status: 403,
+    fr: 'Seul·es les associé·es peuvent voter.',
+    en: 'Only associates can vote.',
+  },
+  SHARES_NOT_WHOLE: {
+    status: 422,
+    fr: 'On ne souscrit que des parts entières.',
+    en: 'Only whole shares can be subscribed.',
+  },
+  SHARES_BELOW_MINIMUM: {
+    status: 422,
+    fr: 'Les statuts demandent au moins {minimum} part(s).',
+    en: 'The statutes require at least {minimum} shares.',
+  },
+  REFUND_NOT_FIXED: {
+    status: 409,
+    fr: 'Le montant de ce remboursement n’est pas encore fixé : il l’est à la clôture de l’exercice du départ.',
+    en: 'This refund’s amount is not fixed yet: it is fixed at the close of the year of departure.',
+  },
+  REFUND_CAPITAL_FLOOR: {
+    status: 409,
+    fr: 'Ce remboursement ferait passer le capital sous la moitié du capital le plus élevé atteint : il attend de nouvelles souscriptions.',
+    en: 'This refund would take the capital below half of the highest capital reached: it waits for new subscriptions.',
+  },
+  REFUND_OUT_OF_ORDER: {
+    status: 409,
+    fr: 'Les remboursements se font dans l’ordre des départs : un départ plus ancien attend encore.',
+    en: 'Refunds are paid in the order of departure: an earlier departure is still waiting.',
+  },
+  RESOLUTION_MAJORITY_REQUIRED: {
+    status: 422,
+    fr: 'Chaque résolution doit indiquer sa règle de majorité.',
+    en: 'Every resolution must state its majority rule.',
+  },
+  RESOLUTION_MAJORITY_TOO_LOW: {
+    status: 422,
+    fr: 'La majorité de cette résolution est plus faible que celle exigée ({required}).',
+    en: 'This resolution’s majority is lower than the one required ({required}).',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;
