@@ -31,20 +31,33 @@ function readJson(file) {
 if (!args.has('--e2e-only')) {
   const file = join(out, 'vitest.json');
   rmSync(file, { force: true });
-  const status = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const status = run(npx, [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   const report = readJson(file);
   if (report) {
     totals.passed += report.numPassedTests ?? 0;
     totals.failed += report.numFailedTests ?? 0;
     totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     // A suite that fails to load counts its file as a failure.
-    totals.failed += (report.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    totals.failed += (report.testResults ?? []).filter(
+      (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
+    ).length;
   }
   if (status !== 0 && totals.failed === 0) totals.failed += 1;
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p) => p && existsSync(p));
 }
 
@@ -67,7 +80,10 @@ if (!args.has('--no-e2e')) {
     } else {
       const file = join(out, 'e2e.json');
       rmSync(file, { force: true });
-      const status = run(npx, ['playwright', 'test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+      const status = run(npx, ['playwright', 'test'], {
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+      });
       const report = readJson(file);
       if (report?.stats) {
         totals.passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
@@ -80,5 +96,7 @@ if (!args.has('--no-e2e')) {
 }
 
 writeFileSync(join(out, 'summary.json'), `${JSON.stringify(totals)}\n`);
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed > 0 ? 1 : 0);
