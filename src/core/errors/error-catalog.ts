@@ -278,6 +278,7 @@ export const errorCatalog = {
     fr: 'Une autre écriture a déjà été passée pour cet événement ({key}).',
     en: 'A different entry was already posted for this event ({key}).',
   },
+  LEDGER_JOURNAL_EXISTS: { status: 409, fr: 'Le journal {journal} existe déjà.', en: 'Journal {journal} already exists.' },
   LEDGER_ACCOUNT_EXISTS: { status: 409, fr: 'Le compte {account} existe déjà.', en: 'Account {account} already exists.' },
   LEDGER_ACCOUNT_HAS_LINES: {
     status: 409,

@@ -76,6 +76,10 @@ export const fieldMessages = {
     fr: 'Ce texte ne peut contenir ni tabulation ni retour à la ligne.',
     en: 'This text cannot contain a tab or a line break.',
   },
+  'ledger.lockDateFuture': {
+    fr: "La date de verrouillage ne peut pas être postérieure à aujourd'hui.",
+    en: 'The lock date cannot be later than today.',
+  },
   'ledger.sourceType': { fr: "Type de pièce d'origine invalide.", en: 'Invalid source document type.' },
   // Sales (issue 5).
   'quantity.invalid': {

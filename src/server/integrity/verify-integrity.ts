@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import { readMigrations } from '../db/migrate-database.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { verifyLedger } from '../ledger/verify-ledger.ts';
 
 export type IntegrityCheck = { name: string; ok: boolean; details: string[] };
 export type IntegrityReport = { ok: boolean; checkedAt: string; checks: IntegrityCheck[] };
@@ -37,6 +38,8 @@ export async function verifyIntegrity(ctx: AppContext): Promise<IntegrityReport>
     ok: missing.length === 0,
     details: missing.map((t) => `trigger ${t} is missing`),
   });
+
+  checks.push(...(await verifyLedger(ctx)));
 
   return { ok: checks.every((c) => c.ok), checkedAt: ctx.now().toISOString(), checks };
 }
