@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import type { AcceptInvitationRequest } from '../../core/people/people-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { isUniqueViolation } from '../db/is-unique-violation.ts';
 import { hashPassword } from './hash-password.ts';
 import { invitationStatus } from './invite-person.ts';
 import { invitations, users } from './people-tables.ts';
@@ -38,47 +39,53 @@ export async function acceptInvitation(
 ) {
   const now = ctx.now();
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    const [i] = await tx
-      .select()
-      .from(invitations)
-      .where(eq(invitations.tokenHash, hashSecretToken(ctx.config.sessionSecret, input.token)))
-      .for('update');
-    if (!i || invitationStatus(i, now) !== 'pending') throw new AppError('TOKEN_INVALID');
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, i.email));
-    if (taken) throw new AppError('EMAIL_ALREADY_USED', { email: i.email });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: i.email,
-        name: input.name ?? i.name,
-        passwordHash,
-        roles: i.roles,
-        locale: i.locale,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: now, acceptedUserId: user!.id })
-      .where(eq(invitations.id, i.id));
-    const actor = {
-      userId: user!.id,
-      label: user!.email,
-      roles: user!.roles,
-      locale: user!.locale,
-      ipAddress: info.ipAddress,
-    };
-    await recordAudit(tx, actor, {
-      action: 'invitation.accept',
-      objectType: 'user',
-      objectId: user!.id,
-      changes: { email: user!.email, name: user!.name, roles: user!.roles, invitationId: i.id },
+  return ctx.db
+    .transaction(async (tx) => {
+      const [i] = await tx
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, hashSecretToken(ctx.config.sessionSecret, input.token)))
+        .for('update');
+      if (!i || invitationStatus(i, now) !== 'pending') throw new AppError('TOKEN_INVALID');
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, i.email));
+      if (taken) throw new AppError('EMAIL_ALREADY_USED', { email: i.email });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: i.email,
+          name: input.name ?? i.name,
+          passwordHash,
+          roles: i.roles,
+          locale: i.locale,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await tx
+        .update(invitations)
+        .set({ acceptedAt: now, acceptedUserId: user!.id })
+        .where(eq(invitations.id, i.id));
+      const actor = {
+        userId: user!.id,
+        label: user!.email,
+        roles: user!.roles,
+        locale: user!.locale,
+        ipAddress: info.ipAddress,
+      };
+      await recordAudit(tx, actor, {
+        action: 'invitation.accept',
+        objectType: 'user',
+        objectId: user!.id,
+        changes: { email: user!.email, name: user!.name, roles: user!.roles, invitationId: i.id },
+      });
+      // Like a log-in: the browser's previous session (say, the administrator testing the link) ends.
+      if (info.previousSessionId) await revokeSession(tx, info.previousSessionId, now);
+      const session = await createSession(tx, ctx.config.sessionSecret, user!.id, info, now);
+      return { token: session.token, user: user! };
+    })
+    .catch((error: unknown) => {
+      // An account for the address was created at the same moment (say, by `mutua create-admin`).
+      if (isUniqueViolation(error, 'users_email_key')) throw new AppError('EMAIL_ALREADY_USED');
+      throw error;
     });
-    // Like a log-in: the browser's previous session (say, the administrator testing the link) ends.
-    if (info.previousSessionId) await revokeSession(tx, info.previousSessionId, now);
-    const session = await createSession(tx, ctx.config.sessionSecret, user!.id, info, now);
-    return { token: session.token, user: user! };
-  });
 }

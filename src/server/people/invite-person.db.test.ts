@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../audit/actor.ts';
 import { auditLog } from '../audit/audit-tables.ts';
 import { jobs } from '../jobs/jobs-tables.ts';
 import { runDueJobs } from '../jobs/run-due-jobs.ts';
@@ -8,6 +9,8 @@ import { createTestContext, type TestContext } from '../testing/create-test-cont
 import { seedTestPeople, testPassword } from '../testing/seed-test-people.ts';
 import { createTestClient, type TestClient } from '../testing/test-client.ts';
 import { acceptInvitation } from './accept-invitation.ts';
+import { createAccount } from './create-account.ts';
+import { invitePerson } from './invite-person.ts';
 import { invitations, users } from './people-tables.ts';
 
 let ctx: TestContext;
@@ -210,6 +213,30 @@ describe('invitations', () => {
     for (const r of results.filter((r) => r.status === 'rejected'))
       expect((r as PromiseRejectedResult).reason.code).toBe('TOKEN_INVALID');
     expect(await ctx.db.select().from(users).where(eq(users.email, 'race@example.org'))).toHaveLength(1);
+  });
+
+  it('answers 409, not a crash, when the same address is invited twice at the same moment', async () => {
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() =>
+        invitePerson(ctx, systemActor, {
+          email: 'twice-at-once@example.org',
+          name: 'T',
+          roles: ['member'],
+          locale: 'fr',
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason.code).toBe('INVITATION_PENDING');
+  });
+
+  it('answers 409, not a crash, when an account for the address is created at the same moment', async () => {
+    const input = { email: 'both@example.org', name: 'B', password: newPassword, roles: ['member' as const] };
+    const results = await Promise.allSettled([createAccount(ctx, input), createAccount(ctx, input)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason.code).toBe('EMAIL_ALREADY_USED');
   });
 
   it('lets the administrator withdraw a pending invitation, after which the link is dead', async () => {

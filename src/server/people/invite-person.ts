@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { cooperative } from '../cooperative/cooperative-tables.ts';
+import { isUniqueViolation } from '../db/is-unique-violation.ts';
 import { enqueueEmail } from '../mail/enqueue-email.ts';
 import { invitations, users } from './people-tables.ts';
 import { createSecretToken, hashSecretToken } from './secret-token.ts';
@@ -22,65 +23,72 @@ export async function invitePerson(
   input: { email: string; name: string; roles: Role[]; locale: Locale },
 ) {
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, input.email))
-      .limit(1);
-    if (existing) throw new AppError('EMAIL_ALREADY_USED', { email: input.email });
-    const [open] = await tx
-      .select()
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.email, input.email),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      )
-      .for('update');
-    if (open) {
-      if (open.expiresAt > now) throw new AppError('INVITATION_PENDING', { email: input.email });
-      await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, open.id));
-    }
-    const token = createSecretToken();
-    const [invitation] = await tx
-      .insert(invitations)
-      .values({
-        email: input.email,
-        name: input.name,
-        roles: input.roles,
+  return ctx.db
+    .transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, input.email))
+        .limit(1);
+      if (existing) throw new AppError('EMAIL_ALREADY_USED', { email: input.email });
+      const [open] = await tx
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.email, input.email),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
+        .for('update');
+      if (open) {
+        if (open.expiresAt > now) throw new AppError('INVITATION_PENDING', { email: input.email });
+        await tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, open.id));
+      }
+      const token = createSecretToken();
+      const [invitation] = await tx
+        .insert(invitations)
+        .values({
+          email: input.email,
+          name: input.name,
+          roles: input.roles,
+          locale: input.locale,
+          tokenHash: hashSecretToken(ctx.config.sessionSecret, token),
+          invitedBy: actor.userId,
+          expiresAt: new Date(now.getTime() + invitationValidDays * 86_400_000),
+          createdAt: now,
+        })
+        .returning();
+      const [coop] = await tx.select({ name: cooperative.legalName }).from(cooperative);
+      await enqueueEmail(tx, {
+        now,
+        to: input.email,
+        toName: input.name,
         locale: input.locale,
-        tokenHash: hashSecretToken(ctx.config.sessionSecret, token),
-        invitedBy: actor.userId,
-        expiresAt: new Date(now.getTime() + invitationValidDays * 86_400_000),
-        createdAt: now,
-      })
-      .returning();
-    const [coop] = await tx.select({ name: cooperative.legalName }).from(cooperative);
-    await enqueueEmail(tx, {
-      now,
-      to: input.email,
-      toName: input.name,
-      locale: input.locale,
-      template: 'invitation',
-      vars: {
-        name: input.name,
-        inviterName: actor.label,
-        cooperativeName: coop?.name ?? 'Mutua',
-        url: `${ctx.config.publicUrl}/invitation/${token}`,
-        expiresDays: invitationValidDays,
-      },
+        template: 'invitation',
+        vars: {
+          name: input.name,
+          inviterName: actor.label,
+          cooperativeName: coop?.name ?? 'Mutua',
+          url: `${ctx.config.publicUrl}/invitation/${token}`,
+          expiresDays: invitationValidDays,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: 'invitation.create',
+        objectType: 'invitation',
+        objectId: invitation!.id,
+        changes: { email: input.email, name: input.name, roles: input.roles },
+      });
+      return { invitation: invitation!, token };
+    })
+    .catch((error: unknown) => {
+      // Invited at the same moment by another request: the index allows one open invitation per address.
+      if (isUniqueViolation(error, 'invitations_open_email_key'))
+        throw new AppError('INVITATION_PENDING', { email: input.email });
+      throw error;
     });
-    await recordAudit(tx, actor, {
-      action: 'invitation.create',
-      objectType: 'invitation',
-      objectId: invitation!.id,
-      changes: { email: input.email, name: input.name, roles: input.roles },
-    });
-    return { invitation: invitation!, token };
-  });
 }
 
 /** Pending, accepted, expired or revoked, from the dates. */
