@@ -107,6 +107,20 @@ export const fieldMessages = {
     fr: 'Ce modèle de numérotation pourrait produire deux fois le même numéro.',
     en: 'This numbering template could produce the same number twice.',
   },
+  // Payroll (issue 10).
+  'payroll.month': { fr: 'Mois invalide (AAAA-MM).', en: 'Invalid month (YYYY-MM).' },
+  'payroll.healthEmployerShare': {
+    fr: "L'employeur paie au moins la moitié de la complémentaire santé (50 % ou plus).",
+    en: 'The employer pays at least half of the health plan (50% or more).',
+  },
+  'payroll.exitBeforeStart': {
+    fr: 'La date de sortie est avant le premier mois de paie.',
+    en: 'The exit date is before the first payroll month.',
+  },
+  'payroll.exitTooFar': {
+    fr: 'Un plan de sortie couvre au plus 60 mois.',
+    en: 'An exit plan covers at most 60 months.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;
