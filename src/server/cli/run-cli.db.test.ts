@@ -22,7 +22,7 @@ function mutua(args: string[], env: Record<string, string | undefined>): Promise
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: childEnv, timeout: 60_000 },
+      { env: childEnv, timeout: 110_000 },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },
@@ -48,47 +48,62 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
+// Child processes boot tsx and a database: slow on a busy machine, so these tests get more time.
+const slow = 120_000;
+
 const env = () => ({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MUTUA_DEMO_PASSWORD: undefined });
 
 describe('mutua command line', () => {
-  it('verify: a fresh install passes every check and exits 0', async () => {
-    const run = await mutua(['verify'], env());
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^ok +migrations$/m);
-    expect(run.stdout).toMatch(/^ok +audit log is append-only$/m);
-    expect(run.stdout).toMatch(/All checks passed\.\n$/);
-    expect(run.stderr).toBe('');
-  });
+  it(
+    'verify: a fresh install passes every check and exits 0',
+    async () => {
+      const run = await mutua(['verify'], env());
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^ok +migrations$/m);
+      expect(run.stdout).toMatch(/^ok +audit log is append-only$/m);
+      expect(run.stdout).toMatch(/All checks passed\.\n$/);
+      expect(run.stderr).toBe('');
+    },
+    slow,
+  );
 
-  it('create-admin creates an administrator, and refuses the same address again in one line', async () => {
-    const args = ['create-admin', '--email', 'First.Admin@Example.fr', '--name', 'First Admin'];
-    const created = await mutua([...args, '--password', 'twelve chars ok'], env());
-    expect(created.code, created.stderr).toBe(0);
-    expect(created.stdout).toContain('Administrator first.admin@example.fr created.');
-    expect(created.stdout).not.toContain('twelve chars ok');
-    if (ctx) {
-      const [user] = await ctx.db.select().from(users).where(eq(users.email, 'first.admin@example.fr'));
-      expect(user).toMatchObject({ name: 'First Admin', roles: ['admin'], active: true });
-    }
-    const again = await mutua([...args, '--password', 'another twelve'], env());
-    expect(again.code).toBe(1);
-    expect(oneLine(again.stderr)).toEqual(['mutua: This e-mail address is already in use.']);
-  });
+  it(
+    'create-admin creates an administrator, and refuses the same address again in one line',
+    async () => {
+      const args = ['create-admin', '--email', 'First.Admin@Example.fr', '--name', 'First Admin'];
+      const created = await mutua([...args, '--password', 'twelve chars ok'], env());
+      expect(created.code, created.stderr).toBe(0);
+      expect(created.stdout).toContain('Administrator first.admin@example.fr created.');
+      expect(created.stdout).not.toContain('twelve chars ok');
+      if (ctx) {
+        const [user] = await ctx.db.select().from(users).where(eq(users.email, 'first.admin@example.fr'));
+        expect(user).toMatchObject({ name: 'First Admin', roles: ['admin'], active: true });
+      }
+      const again = await mutua([...args, '--password', 'another twelve'], env());
+      expect(again.code).toBe(1);
+      expect(oneLine(again.stderr)).toEqual(['mutua: This e-mail address is already in use.']);
+    },
+    slow,
+  );
 
-  it('refuses an unknown command, a bad option and a bad setting with one line and exit code 1', async () => {
-    const [unknown, option, port] = await Promise.all([
-      mutua(['frobnicate'], env()),
-      mutua(['verify', '--colour'], env()),
-      mutua(['verify'], { ...env(), PORT: 'eighty' }),
-    ]);
-    expect(unknown.code).toBe(1);
-    expect(oneLine(unknown.stderr)).toEqual(['mutua: unknown command "frobnicate". Run "mutua help".']);
-    expect(option.code).toBe(1);
-    expect(oneLine(option.stderr)).toHaveLength(1);
-    expect(option.stderr).toMatch(/^mutua: .*--colour/);
-    expect(port.code).toBe(1);
-    expect(oneLine(port.stderr)).toEqual([
-      'mutua: PORT must be a whole number from 1 to 65535 (got "eighty").',
-    ]);
-  });
+  it(
+    'refuses an unknown command, a bad option and a bad setting with one line and exit code 1',
+    async () => {
+      const [unknown, option, port] = await Promise.all([
+        mutua(['frobnicate'], env()),
+        mutua(['verify', '--colour'], env()),
+        mutua(['verify'], { ...env(), PORT: 'eighty' }),
+      ]);
+      expect(unknown.code).toBe(1);
+      expect(oneLine(unknown.stderr)).toEqual(['mutua: unknown command "frobnicate". Run "mutua help".']);
+      expect(option.code).toBe(1);
+      expect(oneLine(option.stderr)).toHaveLength(1);
+      expect(option.stderr).toMatch(/^mutua: .*--colour/);
+      expect(port.code).toBe(1);
+      expect(oneLine(port.stderr)).toEqual([
+        'mutua: PORT must be a whole number from 1 to 65535 (got "eighty").',
+      ]);
+    },
+    slow,
+  );
 });
