@@ -5,8 +5,25 @@ import type { Role } from './roles.ts';
  * Per-activity rules (a member sees only their own activity) are checked by the use cases on top of this.
  */
 export const permissionsByRole = {
-  member: ['home.read', 'cooperative.read'],
-  support: ['home.read', 'cooperative.read', 'people.read'],
+  member: [
+    'home.read',
+    'cooperative.read',
+    // Members (issue 3): own file, journey and activities through /me routes; the directory.
+    'directory.read',
+  ],
+  support: [
+    'home.read',
+    'cooperative.read',
+    'people.read',
+    // Members (issue 3): manage member files, journeys and activities; read the restricted class; import.
+    'members.read',
+    'members.manage',
+    'members.restricted.read',
+    'members.import',
+    'activities.read',
+    'activities.manage',
+    'directory.read',
+  ],
   accountant: [
     'home.read',
     'cooperative.read',
@@ -16,8 +33,20 @@ export const permissionsByRole = {
     'ledger.post',
     'ledger.close',
     'ledger.chart',
+    // Members (issue 3): read member files and activities (not the restricted class).
+    'members.read',
+    'activities.read',
+    'directory.read',
   ],
-  manager: ['home.read', 'cooperative.read', 'people.read'],
+  manager: [
+    'home.read',
+    'cooperative.read',
+    'people.read',
+    // Members (issue 3): read member files and activities (not the restricted class).
+    'members.read',
+    'activities.read',
+    'directory.read',
+  ],
   admin: [
     'home.read',
     'cooperative.read',
@@ -32,6 +61,13 @@ export const permissionsByRole = {
     'ledger.post',
     'ledger.close',
     'ledger.chart',
+    'members.read',
+    'members.manage',
+    'members.restricted.read',
+    'members.import',
+    'activities.read',
+    'activities.manage',
+    'directory.read',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

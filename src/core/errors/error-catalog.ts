@@ -310,6 +310,16 @@ export const errorCatalog = {
     fr: "Seule la comptabilité peut passer une écriture manuelle.",
     en: 'Only accounting staff can post a manual entry.',
   },
+  IMPORT_EMAIL_DUPLICATE: {
+    status: 422,
+    fr: 'Cette adresse e-mail figure déjà ligne {firstLine} du fichier.',
+    en: 'This e-mail address already appears on line {firstLine} of the file.',
+  },
+  IMPORT_ROW_COLUMNS: {
+    status: 422,
+    fr: 'La ligne compte {found} colonnes au lieu de {expected} (séparateur ou guillemets mal placés ?).',
+    en: 'The line has {found} columns instead of {expected} (misplaced separator or quotes?).',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     fr: 'La base de données ne répond pas.',

@@ -121,6 +121,16 @@ export const fieldMessages = {
     fr: 'Un plan de sortie couvre au plus 60 mois.',
     en: 'An exit plan covers at most 60 months.',
   },
+  'naf.invalid': { fr: 'Code NAF invalide (par exemple 74.10Z).', en: 'Invalid NAF code (for example 74.10Z).' },
+  'value.tooLong': { fr: 'Cette valeur est trop longue.', en: 'This value is too long.' },
+  'activityCode.invalid': {
+    fr: 'Code d’activité invalide (2 à 20 lettres majuscules, chiffres ou tirets).',
+    en: 'Invalid activity code (2 to 20 capital letters, digits or dashes).',
+  },
+  'journey.kindFixed': {
+    fr: 'Une correction garde la nature de l’entrée et son contrat ; supprimez-la et enregistrez-en une autre.',
+    en: 'A correction keeps the entry’s kind and contract; delete it and record another one.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

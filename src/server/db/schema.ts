@@ -6,4 +6,5 @@ export * from '../files/files-tables.ts';
 export * from '../jobs/jobs-tables.ts';
 export * from '../ledger/ledger-tables.ts';
 export * from '../mail/mail-tables.ts';
+export * from '../members/members-tables.ts';
 export * from '../people/people-tables.ts';

@@ -9,11 +9,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { AppContext } from '../app-context.ts';
+import { activitiesRoutes } from '../activities/activities-routes.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
 import { cooperativeLogoRoute, cooperativeRoutes } from '../cooperative/cooperative-routes.ts';
 import { homeRoutes } from '../home/home-routes.ts';
 import { integrityRoutes } from '../integrity/integrity-routes.ts';
 import { outboxRoutes } from '../mail/outbox-routes.ts';
+import { membersRoutes } from '../members/members-routes.ts';
+import { myMemberRoutes } from '../members/my-member-routes.ts';
 import { authRoutes } from '../people/auth-routes.ts';
 import { meRoutes } from '../people/me-routes.ts';
 import { peopleRoutes } from '../people/people-routes.ts';
@@ -69,6 +72,9 @@ function apiRoutes() {
     outboxRoutes,
     homeRoutes,
     integrityRoutes,
+    membersRoutes,
+    myMemberRoutes,
+    activitiesRoutes,
   ]) {
     api.route('/', routes);
   }
