@@ -55,7 +55,7 @@ export async function runCli(argv: string[]) {
   const config = loadConfig();
   const ctx = await boot(config);
   const printDemo = (password: string) => {
-    process.stdout.write('\nDemo log-ins (mot de passe / password: ' + password + '):\n');
+    process.stdout.write(`\nDemo log-ins (mot de passe / password: ${password}):\n`);
     for (const p of demoPeople) process.stdout.write(`  ${p.roles.join(', ').padEnd(11)} ${p.email}\n`);
   };
 
