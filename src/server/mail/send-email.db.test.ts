@@ -7,7 +7,8 @@ import { jobs } from '../jobs/jobs-tables.ts';
 import { retryDelayMs, runDueJobs } from '../jobs/run-due-jobs.ts';
 import { invitePerson } from '../people/invite-person.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
-import { seedTestPeople } from '../testing/seed-test-people.ts';
+import { seedTestPeople, testPassword } from '../testing/seed-test-people.ts';
+import { createTestClient } from '../testing/test-client.ts';
 import { enqueueEmail } from './enqueue-email.ts';
 import { emails } from './mail-tables.ts';
 
@@ -231,6 +232,39 @@ describe('e-mail over SMTP', () => {
       // On a server, both workers really ran side by side.
       expect(a).toBeGreaterThan(0);
       expect(b).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('outbox', () => {
+  it('lets administrators read every mail, newest first, filtered by recipient, with its text and HTML', async () => {
+    const admin = createTestClient(ctx, { ip: '10.10.0.1' });
+    await admin.logIn('admin@test.coop', testPassword);
+    ctx.advance(1000);
+    await invite('outbox-a@example.org');
+    ctx.advance(1000);
+    await invite('outbox-b@example.org');
+    const list = await admin.get('/outbox?limit=2');
+    expect(list.status).toBe(200);
+    expect(list.body.map((m: { toAddress: string }) => m.toAddress)).toEqual([
+      'outbox-b@example.org',
+      'outbox-a@example.org',
+    ]);
+    const one = await admin.get('/outbox?to=OUTBOX-A@example.org');
+    expect(one.body).toHaveLength(1);
+    expect(one.body[0]).toMatchObject({ status: 'queued', template: 'invitation', attempts: 0 });
+    const detail = await admin.get(`/outbox/${one.body[0].id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.textBody).toMatch(/\/invitation\/[\w-]{43}/);
+    expect(detail.body.htmlBody).toMatch(/^<!doctype html>/);
+    expect((await admin.get('/outbox/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('is closed to everyone but administrators', async () => {
+    for (const role of ['member', 'support', 'accountant', 'manager']) {
+      const client = createTestClient(ctx, { ip: `10.10.1.${role.length}` });
+      await client.logIn(`${role}@test.coop`, testPassword);
+      expect((await client.get('/outbox')).status, role).toBe(403);
     }
   });
 });
