@@ -3,6 +3,7 @@ import {
   findFiscalYear,
   fiscalYearContaining,
   fiscalYearRangeProblem,
+  fiscalYearToOpen,
   nextFiscalYearRange,
   postingDateRefusal,
 } from './fiscal-year-rules.ts';
@@ -68,5 +69,23 @@ describe('fiscal years', () => {
     expect(postingDateRefusal('2026-01-31', open, '2026-01-31')?.code).toBe('LEDGER_DATE_LOCKED');
     expect(postingDateRefusal('2026-02-01', open, '2026-01-31')).toBeNull();
     expect(postingDateRefusal('2026-03-02', closed, null)?.code).toBe('LEDGER_FISCAL_YEAR_MISSING');
+  });
+});
+
+describe('fiscalYearToOpen', () => {
+  it('opens the first year around the earliest date, then only the year right after the last one', () => {
+    expect(fiscalYearToOpen([], ['2026-05-01', '2026-03-02'], '12-31')).toEqual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    const y2026 = { startDate: '2026-01-01', endDate: '2026-12-31' };
+    expect(fiscalYearToOpen([y2026], ['2026-03-02'], '12-31')).toBeNull();
+    expect(fiscalYearToOpen([y2026], ['2026-03-02', '2027-02-01'], '12-31')).toEqual({
+      startDate: '2027-01-01',
+      endDate: '2027-12-31',
+    });
+    expect(fiscalYearToOpen([y2026], ['2028-01-01'], '12-31')).toBeNull();
+    expect(fiscalYearToOpen([y2026], ['2025-12-31'], '12-31')).toBeNull();
+    expect(fiscalYearToOpen([y2026], [], '12-31')).toBeNull();
   });
 });

@@ -70,3 +70,22 @@ export function findFiscalYear<T extends FiscalYearRange>(
 ): T | undefined {
   return years.find((y) => y.startDate <= date && date <= y.endDate);
 }
+
+/**
+ * The fiscal year to open so that `dates` can be posted, or null: for empty books, the twelve months ending
+ * on the cooperative's year-end that contain the earliest date; otherwise the year right after the last
+ * one, when the latest date falls in it. Dates further ahead, or before the first year, open nothing.
+ */
+export function fiscalYearToOpen(
+  existing: readonly FiscalYearRange[],
+  dates: readonly LedgerDate[],
+  fiscalYearEnd: string,
+): FiscalYearRange | null {
+  if (dates.length === 0) return null;
+  const sorted = [...dates].sort();
+  const last = [...existing].sort((a, b) => a.startDate.localeCompare(b.startDate)).at(-1);
+  if (!last) return fiscalYearContaining(sorted[0]!, fiscalYearEnd);
+  const latest = sorted.at(-1)!;
+  const next = nextFiscalYearRange(last);
+  return latest > last.endDate && latest <= next.endDate ? next : null;
+}

@@ -6,8 +6,8 @@ import { minimalChart } from '../../core/ledger/minimal-chart.ts';
 import { systemActor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
-import { saleEntry, seedLedgerActivities } from './ledger-test-fixture.ts';
 import { postEntry } from './post-entry.ts';
+import { saleEntry, seedLedgerActivities } from './testing/ledger-test-fixture.ts';
 
 // Invariants 1, 2, 5 and 6 of ledger.md hold in the database itself: these tests write with plain SQL,
 // bypassing postEntry, the way a buggy feature or a hand-typed query would.

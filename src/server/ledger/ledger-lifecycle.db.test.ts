@@ -8,7 +8,6 @@ import { createTestContext, type TestContext } from '../testing/create-test-cont
 import { addLedgerAccount } from './add-ledger-account.ts';
 import { closeFiscalYear } from './close-fiscal-year.ts';
 import { discardDraftEntry } from './discard-draft-entry.ts';
-import { actorWith, paymentEntry, saleEntry, seedLedgerActivities } from './ledger-test-fixture.ts';
 import { loadEntry } from './load-entry.ts';
 import { openFiscalYear } from './open-fiscal-year.ts';
 import { postDraftEntry } from './post-draft-entry.ts';
@@ -17,6 +16,7 @@ import { removeLedgerAccount } from './remove-ledger-account.ts';
 import { reverseEntry } from './reverse-entry.ts';
 import { saveDraftEntry } from './save-draft-entry.ts';
 import { setLockDate } from './set-lock-date.ts';
+import { actorWith, paymentEntry, saleEntry, seedLedgerActivities } from './testing/ledger-test-fixture.ts';
 import { updateLedgerAccount } from './update-ledger-account.ts';
 import { verifyLedger } from './verify-ledger.ts';
 

@@ -6,9 +6,9 @@ import type { PostEntryInput } from '../../core/ledger/entry-schemas.ts';
 import { systemActor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
-import { actorWith, paymentEntry, saleEntry, seedLedgerActivities } from './ledger-test-fixture.ts';
 import { postEntries } from './post-entries.ts';
 import { postEntry } from './post-entry.ts';
+import { actorWith, paymentEntry, saleEntry, seedLedgerActivities } from './testing/ledger-test-fixture.ts';
 
 let ctx: TestContext;
 let act: Awaited<ReturnType<typeof seedLedgerActivities>>;

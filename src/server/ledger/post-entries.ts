@@ -8,14 +8,19 @@ import {
   type PostEntryInput,
   PostEntryInput as PostEntrySchema,
 } from '../../core/ledger/entry-schemas.ts';
-import { findFiscalYear, postingDateRefusal } from '../../core/ledger/fiscal-year-rules.ts';
+import {
+  type FiscalYearRange,
+  type FiscalYearRef,
+  findFiscalYear,
+  fiscalYearToOpen,
+  postingDateRefusal,
+} from '../../core/ledger/fiscal-year-rules.ts';
 import { type AccountRef, assertValidEntry, type JournalRef } from '../../core/ledger/validate-entry.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { ensureFiscalYears } from './ensure-fiscal-years.ts';
 
 /** What postEntry needs: a database handle (the caller's transaction, when it has one) and the clock. */
 export type LedgerContext = Pick<AppContext, 'db' | 'now'>;
@@ -83,7 +88,7 @@ export async function postParsedEntries(
   if (entries.some((e) => e.source.type === 'manual') && !can(actor.roles, 'ledger.post'))
     throw new AppError('LEDGER_POST_FORBIDDEN');
   return ctx.db.transaction(async (tx) => {
-    const refs = await loadRefs(tx, entries);
+    const refs = await loadPostingRefs(tx, entries);
     entries.forEach((entry, index) => {
       try {
         assertValidEntry(entry, { ...refs, allowInactiveAccounts: options.allowInactiveAccounts });
@@ -93,17 +98,19 @@ export async function postParsedEntries(
       }
     });
 
-    // Lock order, the same in every transaction: fiscal years, settings, journals, sequences, balances.
-    const years = await ensureFiscalYears(
+    // Lock order, the same in every transaction: fiscal years and settings (shared), journals, sequences,
+    // then balances (taken by the database in key order).
+    const dates = entries.map((e) => e.entryDate);
+    let allYears = refs.years;
+    const missing = fiscalYearToOpen(allYears, dates, refs.fiscalYearEnd);
+    if (missing) {
+      await openYearAutomatically(tx, actor, missing);
+      allYears = await listFiscalYears(tx);
+    }
+    const { years, lockDate } = await lockFiscalYears(
       tx,
-      actor,
-      entries.map((e) => e.entryDate),
+      dates.map((d) => findFiscalYear(allYears, d)?.id).filter((id): id is number => id !== undefined),
     );
-    const [settings] = await queryRows<{ lock_date: string | null }>(
-      tx,
-      sql`SELECT lock_date::text FROM ledger_settings WHERE id = 1 FOR SHARE`,
-    );
-    const lockDate = settings?.lock_date ?? null;
     const yearOf = entries.map((entry) => {
       const year = findFiscalYear(years, entry.entryDate);
       const refusal = postingDateRefusal(entry.entryDate, year, lockDate);
@@ -149,38 +156,15 @@ export async function postParsedEntries(
     });
 
     if (toPost.length > 0) {
-      const pairs = [
-        ...new Set(toPost.map(({ entry, index }) => `${entry.journalCode}\u0000${yearOf[index]!.id}`)),
-      ]
-        .map((p) => p.split('\u0000') as [string, string])
-        .sort(([a, x], [b, y]) => (a === b ? Number(x) - Number(y) : a < b ? -1 : 1));
-      const pairJournals = pairs.map(([j]) => j);
-      const pairYears = pairs.map(([, y]) => Number(y));
-      await tx.execute(sql`
-        INSERT INTO ledger_journal_sequences (journal_code, fiscal_year_id)
-        SELECT * FROM unnest(${sql.param(pairJournals)}::text[], ${sql.param(pairYears)}::int[])
-        ON CONFLICT DO NOTHING`);
-      const sequences = new Map(
-        (
-          await queryRows<{ journal_code: string; fiscal_year_id: number; last_number: number }>(
-            tx,
-            sql`SELECT s.journal_code, s.fiscal_year_id, s.last_number
-                FROM ledger_journal_sequences s
-                JOIN unnest(${sql.param(pairJournals)}::text[], ${sql.param(pairYears)}::int[]) AS p(j, y)
-                  ON s.journal_code = p.j AND s.fiscal_year_id = p.y
-                ORDER BY s.journal_code, s.fiscal_year_id
-                FOR UPDATE OF s`,
-          )
-        ).map((r) => [`${r.journal_code}\u0000${r.fiscal_year_id}`, Number(r.last_number)]),
+      const next = await reserveNumbers(
+        tx,
+        toPost.map(({ entry, index }) => ({ journal: entry.journalCode, year: yearOf[index]!.id })),
       );
-
       const postedAt = ctx.now();
       const rows: InsertRow[] = [];
       for (const { entry, index } of toPost) {
         const year = yearOf[index]!;
-        const seqKey = `${entry.journalCode}\u0000${year.id}`;
-        const number = sequences.get(seqKey)! + 1;
-        sequences.set(seqKey, number);
+        const number = next(entry.journalCode, year.id);
         const head = heads.get(entry.journalCode)!;
         head.length += 1;
         const hashed: HashedEntry = {
@@ -225,19 +209,12 @@ export async function postParsedEntries(
         };
       }
       await insertEntries(tx, rows);
-
       await tx.execute(sql`
         UPDATE ledger_journals j SET chain_length = h.len, last_hash = h.hash
-        FROM unnest(${sql.param([...heads.keys()])}::text[], ${sql.param([...heads.values()].map((h) => h.length))}::bigint[],
+        FROM unnest(${sql.param([...heads.keys()])}::text[],
+                    ${sql.param([...heads.values()].map((h) => h.length))}::bigint[],
                     ${sql.param([...heads.values()].map((h) => h.hash))}::text[]) AS h(code, len, hash)
         WHERE j.code = h.code`);
-      const seqEntries = [...sequences];
-      await tx.execute(sql`
-        UPDATE ledger_journal_sequences s SET last_number = n.last
-        FROM unnest(${sql.param(seqEntries.map(([k]) => k.split('\u0000')[0]!))}::text[],
-                    ${sql.param(seqEntries.map(([k]) => Number(k.split('\u0000')[1])))}::int[],
-                    ${sql.param(seqEntries.map(([, v]) => v))}::int[]) AS n(j, y, last)
-        WHERE s.journal_code = n.j AND s.fiscal_year_id = n.y`);
 
       const posted = toPost.map(({ index }) => results[index]!);
       await recordAudit(tx, actor, {
@@ -260,33 +237,139 @@ export async function postParsedEntries(
   });
 }
 
-/** Accounts and activities the entries name, and all journals (few): what validateEntry checks against. */
-async function loadRefs(db: Db, entries: readonly ParsedEntry[]) {
+type YearRow = { id: number; start_date: string; end_date: string; status: 'open' | 'closed' };
+const toYear = (r: YearRow): FiscalYearRef => ({
+  id: Number(r.id),
+  startDate: r.start_date,
+  endDate: r.end_date,
+  status: r.status,
+});
+
+/**
+ * In one round trip: the accounts and activities the entries name, all journals and fiscal years (few),
+ * and the cooperative's year-end — what validateEntry and the date rules check against.
+ */
+async function loadPostingRefs(db: Db, entries: readonly ParsedEntry[]) {
   const numbers = [...new Set(entries.flatMap((e) => e.lines.map((l) => l.accountNumber)))];
   const activityIds = [...new Set(entries.flatMap((e) => e.lines.map((l) => l.activityId)))];
-  const [accounts, activities, journals] = await Promise.all([
-    queryRows<{ number: string; active: boolean; requires_third_party: boolean }>(
-      db,
-      sql`SELECT number, active, requires_third_party FROM ledger_accounts WHERE number = ANY(${sql.param(numbers)}::text[])`,
-    ),
-    queryRows<{ id: string }>(
-      db,
-      sql`SELECT id FROM activities WHERE id = ANY(${sql.param(activityIds)}::uuid[])`,
-    ),
-    queryRows<{ code: string; active: boolean }>(db, sql`SELECT code, active FROM ledger_journals`),
-  ]);
+  const [row] = await queryRows<{
+    accounts: { number: string; active: boolean; requires_third_party: boolean }[] | null;
+    activities: string[] | null;
+    journals: { code: string; active: boolean }[] | null;
+    years: YearRow[] | null;
+    fiscal_year_end: string | null;
+  }>(
+    db,
+    sql`SELECT
+      (SELECT json_agg(json_build_object('number', number, 'active', active,
+                'requires_third_party', requires_third_party))
+         FROM ledger_accounts WHERE number = ANY(${sql.param(numbers)}::text[])) AS accounts,
+      (SELECT json_agg(id) FROM activities WHERE id = ANY(${sql.param(activityIds)}::uuid[])) AS activities,
+      (SELECT json_agg(json_build_object('code', code, 'active', active)) FROM ledger_journals) AS journals,
+      (SELECT json_agg(json_build_object('id', id, 'start_date', start_date, 'end_date', end_date,
+                'status', status) ORDER BY start_date) FROM fiscal_years) AS years,
+      (SELECT fiscal_year_end FROM cooperative WHERE id = 1) AS fiscal_year_end`,
+  );
   const accountMap = new Map<string, AccountRef>(
-    accounts.map((a) => [
+    (row?.accounts ?? []).map((a) => [
       a.number,
       { number: a.number, active: a.active, requiresThirdParty: a.requires_third_party },
     ]),
   );
-  const journalMap = new Map<string, JournalRef>(journals.map((j) => [j.code, j]));
-  const activitySet = new Set(activities.map((a) => a.id));
+  const journalMap = new Map<string, JournalRef>((row?.journals ?? []).map((j) => [j.code, j]));
+  const activitySet = new Set(row?.activities ?? []);
   return {
     account: (n: string) => accountMap.get(n),
     journal: (c: string) => journalMap.get(c),
     activityExists: (id: string) => activitySet.has(id),
+    years: (row?.years ?? []).map(toYear),
+    fiscalYearEnd: row?.fiscal_year_end ?? '12-31',
+  };
+}
+
+async function listFiscalYears(db: Db): Promise<FiscalYearRef[]> {
+  const rows = await queryRows<YearRow>(
+    db,
+    sql`SELECT id, start_date::text, end_date::text, status FROM fiscal_years ORDER BY start_date`,
+  );
+  return rows.map(toYear);
+}
+
+/**
+ * Opens the fiscal year a posting needs (the first one, or the one after the last). Two postings racing
+ * to open it insert the same start date: the second waits for the first and inserts nothing.
+ */
+async function openYearAutomatically(db: Db, actor: Actor, range: FiscalYearRange) {
+  const created = await queryRows<{ id: number }>(
+    db,
+    sql`INSERT INTO fiscal_years (start_date, end_date) VALUES (${range.startDate}, ${range.endDate})
+        ON CONFLICT DO NOTHING RETURNING id`,
+  );
+  if (created[0])
+    await recordAudit(db, actor, {
+      action: 'ledger.fiscal_year.open',
+      objectType: 'fiscal_year',
+      objectId: String(created[0].id),
+      changes: { ...range, automatic: true },
+    });
+}
+
+/**
+ * Locks the entries' fiscal years and the settings row FOR SHARE: a closing or a new lock date waits for
+ * the postings in progress, and a posting that waited sees the year closed or the new lock date. Returns
+ * the years and the lock date as they are once locked.
+ */
+async function lockFiscalYears(db: Db, ids: number[]) {
+  const unique = [...new Set(ids)].sort((a, b) => a - b);
+  if (unique.length === 0) {
+    const [s] = await queryRows<{ lock_date: string | null }>(
+      db,
+      sql`SELECT lock_date::text FROM ledger_settings WHERE id = 1 FOR SHARE`,
+    );
+    return { years: [] as FiscalYearRef[], lockDate: s?.lock_date ?? null };
+  }
+  const rows = await queryRows<YearRow & { lock_date: string | null }>(
+    db,
+    sql`SELECT f.id, f.start_date::text, f.end_date::text, f.status, s.lock_date::text
+        FROM fiscal_years f CROSS JOIN ledger_settings s
+        WHERE f.id = ANY(${sql.param(unique)}::int[]) AND s.id = 1
+        ORDER BY f.id FOR SHARE`,
+  );
+  return { years: rows.map(toYear), lockDate: rows[0]?.lock_date ?? null };
+}
+
+/**
+ * Reserves continuous numbers in one statement: each journal-year sequence row is locked (in key order)
+ * and moved on by its count of entries. Returns a function giving the next reserved number.
+ */
+async function reserveNumbers(db: Db, wanted: { journal: string; year: number }[]) {
+  const counts = new Map<string, { journal: string; year: number; n: number }>();
+  for (const w of wanted) {
+    const key = `${w.journal}\u0000${w.year}`;
+    const c = counts.get(key) ?? { ...w, n: 0 };
+    c.n += 1;
+    counts.set(key, c);
+  }
+  const pairs = [...counts.values()];
+  const rows = await queryRows<{ journal_code: string; fiscal_year_id: number; last_number: number }>(
+    db,
+    sql`INSERT INTO ledger_journal_sequences AS s (journal_code, fiscal_year_id, last_number)
+        SELECT j, y, n FROM unnest(${sql.param(pairs.map((p) => p.journal))}::text[],
+          ${sql.param(pairs.map((p) => p.year))}::int[], ${sql.param(pairs.map((p) => p.n))}::int[]) AS p(j, y, n)
+        ORDER BY j, y
+        ON CONFLICT (journal_code, fiscal_year_id) DO UPDATE SET last_number = s.last_number + EXCLUDED.last_number
+        RETURNING journal_code, fiscal_year_id, last_number`,
+  );
+  const last = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.journal_code}\u0000${Number(r.fiscal_year_id)}`;
+    last.set(key, Number(r.last_number) - counts.get(key)!.n);
+  }
+  return (journal: string, year: number) => {
+    const key = `${journal}\u0000${year}`;
+    const n = last.get(key)! + 1;
+    last.set(key, n);
+    return n;
   };
 }
 

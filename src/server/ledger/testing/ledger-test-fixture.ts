@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Role } from '../../core/access/roles.ts';
-import type { PostEntryInput } from '../../core/ledger/entry-schemas.ts';
-import type { AppContext } from '../app-context.ts';
-import type { Actor } from '../audit/actor.ts';
-import { queryRows } from '../db/query-rows.ts';
+import type { Role } from '../../../core/access/roles.ts';
+import type { PostEntryInput } from '../../../core/ledger/entry-schemas.ts';
+import type { AppContext } from '../../app-context.ts';
+import type { Actor } from '../../audit/actor.ts';
+import { queryRows } from '../../db/query-rows.ts';
 
 /** Activities for ledger tests: the structure and two member activities (inserted directly, no use case yet). */
 export async function seedLedgerActivities(ctx: AppContext, prefix = 'T') {
