@@ -164,6 +164,46 @@ describe('bad requests', () => {
   });
 });
 
+describe('odd requests', () => {
+  it('answers each with a problem document and a 4xx status, never an internal error', async () => {
+    const app = createTestClient(ctx).app;
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, string, RequestInit?][] = [
+      ['GET', '/api/invitations/by-token/%E0%A4%A'],
+      ['GET', `/api/invitations/by-token/${'%'.repeat(30)}`],
+      ['POST', '/api/auth/login', { body: 'null', headers: json }],
+      ['POST', '/api/auth/login', { body: '"text"', headers: json }],
+      [
+        'POST',
+        '/api/auth/login',
+        { body: '{"email":"a@b.fr","password":"x","__proto__":{"x":1}}', headers: json },
+      ],
+      [
+        'POST',
+        '/api/auth/login',
+        { body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      ],
+      [
+        'POST',
+        '/api/auth/login',
+        { body: '--x\r\n', headers: { 'content-type': 'multipart/form-data; boundary=x' } },
+      ],
+      ['POST', '/api/auth/login', { body: '{}', headers: { ...json, cookie: 'mutua_session=%zz' } }],
+      ['GET', '/api/me', { headers: { cookie: 'mutua_session=a; mutua_session=b' } }],
+      ['GET', '/api/me', { headers: { 'accept-language': ';;;,,,q=' } }],
+      ['DELETE', '/api/me'],
+      ['PUT', '/api/health'],
+    ];
+    for (const [method, path, init] of cases) {
+      const res = await app.request(`http://localhost:3000${path}`, { method, ...init });
+      const label = `${method} ${path} ${init?.body ?? ''}`;
+      expect(res.status, label).toBeGreaterThanOrEqual(400);
+      expect(res.status, label).toBeLessThan(500);
+      expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
+    }
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a write without the CSRF header, and changes nothing', async () => {
     const res = await admin.patch('/me', { name: 'Forged' }, { csrf: false });
