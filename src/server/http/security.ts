@@ -44,7 +44,10 @@ export function requestContext(ctx: AppContext) {
     const locale = negotiateLocale(c.req.header('accept-language'));
     c.set('locale', locale);
     let ip: string | null = null;
-    if (ctx.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    // Behind one reverse proxy (TRUST_PROXY), the client's address is the one that proxy appended: the last
+    // of X-Forwarded-For. The first ones are whatever the client chose to send, so reading them would let
+    // anyone pick their address and dodge the per-address log-in limit.
+    if (ctx.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || null;
     if (!ip) {
       try {
         ip = getConnInfo(c).remote.address ?? null;

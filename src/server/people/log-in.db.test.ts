@@ -247,6 +247,23 @@ describe('log-in rate limit', () => {
     expect(elsewhere.status).toBe(200);
   });
 
+  it('reads the address the proxy appended, so a client cannot pick its own with X-Forwarded-For', async () => {
+    const client = createTestClient(ctx);
+    const attempt = (i: number, password: string, email = `spoof${i}@test.coop`) =>
+      client.post(
+        '/auth/login',
+        { email, password },
+        { headers: { 'x-forwarded-for': `198.51.100.${i}, 10.1.255.7` } },
+      );
+    for (let i = 0; i < 30; i++) expect((await attempt(i, wrong)).status).toBe(401);
+    expect((await attempt(99, testPassword, 'admin@test.coop')).status).toBe(429);
+    const [row] = await ctx.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, 'address:10.1.255.7'));
+    expect(row?.failures).toBe(30);
+  });
+
   it('keeps the counter in the database, shared by two app instances', async () => {
     await createPerson('shared@test.coop');
     const one = createTestClient(ctx, { ip: freshIp() });
