@@ -69,6 +69,23 @@ describe('my account', () => {
     );
   });
 
+  it('blocks password changes, and log-ins, after 5 wrong current passwords', async () => {
+    const { laptop, email } = await memberWithTwoDevices();
+    const change = (currentPassword: string) =>
+      laptop.post('/me/password', { currentPassword, newPassword: 'a new long passphrase' });
+    for (let i = 0; i < 5; i++) expect((await change(`guess number ${i}`)).status).toBe(422);
+    const blocked = await change(testPassword);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
+    const login = await createTestClient(ctx).post('/auth/login', { email, password: testPassword });
+    expect(login.status).toBe(429);
+    const login2 = await createTestClient(ctx).post('/auth/login', {
+      email,
+      password: 'a new long passphrase',
+    });
+    expect(login2.status).toBe(429);
+  });
+
   it('changes my password and ends my other sessions, not this one', async () => {
     const { laptop, phone, email, user } = await memberWithTwoDevices();
     const res = await laptop.post('/me/password', {

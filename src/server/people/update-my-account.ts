@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { diffFields, recordAudit } from '../audit/record-audit.ts';
 import { hashPassword, verifyPassword } from './hash-password.ts';
+import { accountKey, assertNotThrottled, recordFailure } from './login-throttle.ts';
 import { users } from './people-tables.ts';
 import { revokeAllSessions } from './sessions.ts';
 
@@ -31,7 +32,11 @@ export async function updateMyAccount(
   });
 }
 
-/** Changes one's own password after checking the current one; every other session ends. */
+/**
+ * Changes one's own password after checking the current one; every other session ends. Wrong current
+ * passwords count against the account like failed log-ins, so that a borrowed session cannot be used to
+ * guess the password.
+ */
 export async function changeMyPassword(
   ctx: AppContext,
   actor: Actor & { userId: string },
@@ -39,8 +44,13 @@ export async function changeMyPassword(
   input: { currentPassword: string; newPassword: string },
 ) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+  if (!user) throw new AppError('NOT_FOUND');
+  const key = [accountKey(user.email)];
+  await assertNotThrottled(ctx.db, key, ctx.now());
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordFailure(ctx.db, key, ctx.now());
     throw new AppError('WRONG_PASSWORD');
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: ctx.now() }).where(eq(users.id, actor.userId));
