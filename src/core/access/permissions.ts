@@ -10,6 +10,8 @@ export const permissionsByRole = {
     'cooperative.read',
     // Members (issue 3): own file, journey and activities through /me routes; the directory.
     'directory.read',
+    // Governance (issue 8): vote, give a proxy, see one's shares (the use cases check the person is an associate).
+    'governance.vote',
   ],
   support: [
     'home.read',
@@ -23,6 +25,8 @@ export const permissionsByRole = {
     'activities.read',
     'activities.manage',
     'directory.read',
+    // Governance (issue 8): vote when an associate.
+    'governance.vote',
   ],
   accountant: [
     'home.read',
@@ -37,6 +41,9 @@ export const permissionsByRole = {
     'members.read',
     'activities.read',
     'directory.read',
+    // Governance (issue 8): read the associates register and the capital; vote when an associate.
+    'governance.read',
+    'governance.vote',
   ],
   manager: [
     'home.read',
@@ -46,6 +53,10 @@ export const permissionsByRole = {
     'members.read',
     'activities.read',
     'directory.read',
+    // Governance (issue 8): run the register, capital, assemblies and consultations; vote when an associate.
+    'governance.read',
+    'governance.manage',
+    'governance.vote',
   ],
   admin: [
     'home.read',
@@ -68,6 +79,10 @@ export const permissionsByRole = {
     'activities.read',
     'activities.manage',
     'directory.read',
+    // Governance (issue 8).
+    'governance.read',
+    'governance.manage',
+    'governance.vote',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -462,6 +462,166 @@ export const errorCatalog = {
     fr: 'La majorité de cette résolution est plus faible que celle exigée ({required}).',
     en: 'This resolution’s majority is lower than the one required ({required}).',
   },
+  COOPERATIVE_REQUIRED: {
+    status: 409,
+    fr: 'Renseignez d’abord l’identité de la coopérative (forme juridique, clôture de l’exercice).',
+    en: 'Set up the cooperative’s identity first (legal form, year end).',
+  },
+  ADMISSION_RESOLUTION_INVALID: {
+    status: 422,
+    fr: 'Cette résolution n’a pas été adoptée par une assemblée close.',
+    en: 'This resolution was not adopted by a closed assembly.',
+  },
+  ASSOCIATE_ALREADY_ACTIVE: {
+    status: 409,
+    fr: 'Cette personne est déjà inscrite au registre des associé·es.',
+    en: 'This person is already in the associates register.',
+  },
+  ASSOCIATE_COLLEGE_INVALID: {
+    status: 422,
+    fr: 'Collège inconnu (collèges des statuts : {colleges}).',
+    en: 'Unknown college (colleges in the statutes: {colleges}).',
+  },
+  ASSOCIATE_EXITED: {
+    status: 409,
+    fr: 'Cette personne n’est plus associée.',
+    en: 'This person is no longer an associate.',
+  },
+  ASSOCIATE_EXIT_BEFORE_ADMISSION: {
+    status: 422,
+    fr: 'La date de sortie précède la date d’admission.',
+    en: 'The exit date is before the admission date.',
+  },
+  SUBSCRIPTION_PAID_BEFORE: {
+    status: 422,
+    fr: 'La libération ne peut précéder la souscription.',
+    en: 'The payment cannot precede the subscription.',
+  },
+  REFUND_CLOSE_DATE_INVALID: {
+    status: 422,
+    fr: 'La date doit être une clôture d’exercice passée (fin d’exercice : {fiscalYearEnd}).',
+    en: 'The date must be a past year-end close (year end: {fiscalYearEnd}).',
+  },
+  REFUND_LOSSES_ABOVE_CAPITAL: {
+    status: 422,
+    fr: 'Les pertes imputées dépassent le capital à la clôture.',
+    en: 'The losses charged exceed the capital at the close.',
+  },
+  REFUND_PAID_BEFORE_EXIT: {
+    status: 422,
+    fr: 'Un remboursement ne peut précéder le départ.',
+    en: 'A refund cannot precede the departure.',
+  },
+  ASSEMBLY_FIRST_CALL_INVALID: {
+    status: 422,
+    fr: 'Une deuxième convocation suit une première convocation antérieure, du même type d’assemblée.',
+    en: 'A second call follows an earlier first call of the same assembly type.',
+  },
+  ASSEMBLY_NOT_DRAFT: {
+    status: 409,
+    fr: 'La convocation est partie : l’assemblée ne peut plus être modifiée.',
+    en: 'The notice has been sent: the assembly can no longer be changed.',
+  },
+  ASSEMBLY_NO_ASSOCIATES: {
+    status: 409,
+    fr: 'Le registre ne compte aucun·e associé·e à convoquer.',
+    en: 'The register has no associate to convene.',
+  },
+  ASSEMBLY_NOT_CONVENED: {
+    status: 409,
+    fr: 'L’assemblée n’est pas convoquée ou est déjà close.',
+    en: 'The assembly is not convened or is already closed.',
+  },
+  ASSEMBLY_NOT_YET: {
+    status: 409,
+    fr: 'L’assemblée se tient le {meetingOn} : la séance ne peut pas s’ouvrir avant.',
+    en: 'The assembly meets on {meetingOn}: the session cannot open before.',
+  },
+  ASSEMBLY_NOT_IN_SESSION: {
+    status: 409,
+    fr: 'L’assemblée n’est pas en séance.',
+    en: 'The assembly is not in session.',
+  },
+  ASSEMBLY_VOTES_NOT_CLOSED: {
+    status: 409,
+    fr: '{count} vote(s) ne sont pas clos : clôturez chaque résolution avant l’assemblée.',
+    en: '{count} votes are not closed: close each resolution before the assembly.',
+  },
+  REMOTE_ATTENDANCE_NOT_ALLOWED: {
+    status: 422,
+    fr: 'Les statuts ne prévoient pas la participation à distance.',
+    en: 'The statutes do not provide for remote participation.',
+  },
+  REMOTE_EXCLUDED_FOR_ACCOUNTS: {
+    status: 403,
+    fr: 'Dans une SARL, la participation à distance ne vaut pas pour l’approbation des comptes.',
+    en: 'In a SARL, remote participation does not count for approving the accounts.',
+  },
+  POSTAL_VOTING_NOT_ALLOWED: {
+    status: 422,
+    fr: 'Les statuts ne prévoient pas le vote par correspondance.',
+    en: 'The statutes do not provide for postal voting.',
+  },
+  POSTAL_VOTE_TOO_LATE: {
+    status: 409,
+    fr: 'Le vote par correspondance se fait avant la séance.',
+    en: 'Postal votes are sent before the session.',
+  },
+  ATTENDANCE_REQUIRED: {
+    status: 409,
+    fr: 'Faites enregistrer votre présence avant de voter.',
+    en: 'Have your attendance recorded before voting.',
+  },
+  ATTENDANCE_LOCKED_BY_BALLOT: {
+    status: 409,
+    fr: 'Un vote a déjà été exprimé par ou pour cette personne : sa participation ne peut plus changer.',
+    en: 'A vote has already been cast by or for this person: their attendance can no longer change.',
+  },
+  VOTER_NOT_ATTENDING: {
+    status: 403,
+    fr: 'Vous avez voté par correspondance ou donné pouvoir : vous ne votez pas en séance.',
+    en: 'You voted by post or gave a proxy: you do not vote in session.',
+  },
+  PROXY_NOT_HELD: {
+    status: 403,
+    fr: 'Vous ne détenez pas le pouvoir de cette personne.',
+    en: 'You do not hold this person’s proxy.',
+  },
+  VOTE_NOT_OPEN: {
+    status: 409,
+    fr: 'Ce vote n’est pas ouvert.',
+    en: 'This vote is not open.',
+  },
+  VOTE_CLOSED: {
+    status: 409,
+    fr: 'Ce vote est clos.',
+    en: 'This vote is closed.',
+  },
+  VOTE_ALREADY_OPEN: {
+    status: 409,
+    fr: 'Un autre vote est déjà ouvert dans cette assemblée.',
+    en: 'Another vote is already open in this assembly.',
+  },
+  VOTE_ALREADY_CAST: {
+    status: 409,
+    fr: 'Ce vote a déjà été exprimé.',
+    en: 'This vote has already been cast.',
+  },
+  CONSULTATION_CLOSES_IN_PAST: {
+    status: 422,
+    fr: 'La date de clôture est déjà passée.',
+    en: 'The closing date has already passed.',
+  },
+  CONSULTATION_NOT_OPEN: {
+    status: 409,
+    fr: 'Cette consultation n’est pas ouverte.',
+    en: 'This consultation is not open.',
+  },
+  CONSULTATION_STILL_RUNNING: {
+    status: 409,
+    fr: 'La consultation court jusqu’au {closesAt}.',
+    en: 'The consultation runs until {closesAt}.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -10,9 +10,15 @@ import {
   refundTerms,
 } from './plan-refunds.ts';
 
-const r = (id: string, exitOn: string, amountCents: bigint | null): PendingRefund => ({
+const r = (
+  id: string,
+  exitOn: string,
+  amountCents: bigint | null,
+  capitalCents = amountCents ?? 1n,
+): PendingRefund => ({
   id,
   exitOn,
+  capitalCents,
   amountCents,
   dueBy: '2031-01-01',
 });
@@ -147,6 +153,24 @@ describe('planRefunds', () => {
     expect(at(3001n)).toMatchObject({ payable: false, reason: 'capitalFloor', floorCents: 5000n });
   });
 
+  it('lowers the capital by the nominal value, not by the smaller amount paid after losses', () => {
+    // 3 000 of shares refunded 2 700 after losses: the capital still falls by 3 000, to the floor exactly.
+    const [ok] = planRefunds({
+      capitalCents: 8000n,
+      highestCapitalCents: 10_000n,
+      refunds: [r('a', '2026-01-01', 2700n, 3000n)],
+      today: '2026-01-02',
+    });
+    expect(ok).toMatchObject({ payable: true, capitalAfterCents: 5000n });
+    const [held] = planRefunds({
+      capitalCents: 8000n,
+      highestCapitalCents: 10_000n,
+      refunds: [r('a', '2026-01-01', 2700n, 3001n)],
+      today: '2026-01-02',
+    });
+    expect(held).toMatchObject({ payable: false, reason: 'capitalFloor', capitalAfterCents: 4999n });
+  });
+
   it('flags refunds past their due date', () => {
     const [p] = planRefunds({
       capitalCents: 100n,
@@ -182,6 +206,7 @@ describe('planRefunds', () => {
       id: fc.uuid(),
       exitOn: fc.integer({ min: 0, max: 2000 }),
       amount: fc.option(fc.bigInt({ min: 0n, max: 5000n })),
+      nominal: fc.bigInt({ min: 1n, max: 5000n }),
     });
     fc.assert(
       fc.property(
@@ -194,7 +219,12 @@ describe('planRefunds', () => {
             capitalCents: capital,
             highestCapitalCents: highest,
             refunds: items.map((i) =>
-              r(i.id, new Date(Date.UTC(2026, 0, 1 + i.exitOn)).toISOString().slice(0, 10), i.amount),
+              r(
+                i.id,
+                new Date(Date.UTC(2026, 0, 1 + i.exitOn)).toISOString().slice(0, 10),
+                i.amount,
+                i.nominal,
+              ),
             ),
             today: '2030-01-01',
           });
@@ -205,7 +235,7 @@ describe('planRefunds', () => {
             if (i > 0) expect(plan[i - 1]!.exitOn <= p.exitOn).toBe(true);
             if (waiting) expect(p.payable).toBe(false);
             if (p.payable) {
-              c -= p.amountCents!;
+              c -= items.find((i) => i.id === p.id)!.nominal;
               expect(c >= (highest + 1n) / 2n).toBe(true);
             } else waiting = true;
           }

@@ -42,7 +42,9 @@ export function computeRefundAmount(input: {
 export type PendingRefund = {
   id: string;
   exitOn: CalendarDate;
-  /** Null until the close of the year of departure fixes it. */
+  /** What the capital loses when it is paid: the nominal value of the shares. */
+  capitalCents: bigint;
+  /** What is paid out; null until the close of the year of departure fixes it. */
   amountCents: bigint | null;
   dueBy: CalendarDate;
 };
@@ -55,7 +57,7 @@ export type PlannedRefund = {
   amountCents: bigint | null;
   payable: boolean;
   reason: RefundWaitReason | null;
-  /** The capital once this refund (and the payable ones before it) are paid. */
+  /** The capital once this refund (and the payable ones before it) are paid: down by their nominal value. */
   capitalAfterCents: bigint | null;
   floorCents: bigint;
   overdue: boolean;
@@ -65,6 +67,8 @@ export type PlannedRefund = {
  * The refunds still to pay, in the order of departure (earliest first, then by id), each either payable
  * now or waiting with its reason: its amount is not fixed yet, it would take the capital below half of the
  * highest capital reached (it waits for new subscriptions, [33]), or an earlier departure is still waiting.
+ * The capital falls by the shares' nominal value, whatever the amount paid (the share of losses it bears
+ * was already lost).
  */
 export function planRefunds(input: {
   capitalCents: bigint;
@@ -91,7 +95,7 @@ export function planRefunds(input: {
       blocked = true;
       return { ...base, payable: false, reason: 'amountNotFixed', capitalAfterCents: null };
     }
-    const after = capital - r.amountCents;
+    const after = capital - r.capitalCents;
     if (after < floorCents) {
       blocked = true;
       return { ...base, payable: false, reason: 'capitalFloor', capitalAfterCents: after };

@@ -131,6 +131,35 @@ export const fieldMessages = {
     fr: 'Une correction garde la nature de l’entrée et son contrat ; supprimez-la et enregistrez-en une autre.',
     en: 'A correction keeps the entry’s kind and contract; delete it and record another one.',
   },
+  // Governance (issue 8).
+  'fraction.invalid': { fr: 'Fraction invalide (entre 0 et 1).', en: 'Invalid fraction (between 0 and 1).' },
+  'college.key': {
+    fr: 'Code de collège invalide (lettres minuscules, chiffres, tirets).',
+    en: 'Invalid college code (lower-case letters, digits, dashes).',
+  },
+  'shares.sharesOrAmount': {
+    fr: 'Indiquez un nombre de parts ou un montant, pas les deux.',
+    en: 'Give a number of shares or an amount, not both.',
+  },
+  'time.invalid': { fr: 'Heure invalide (HH:MM).', en: 'Invalid time (HH:MM).' },
+  'assembly.placeRequired': {
+    fr: 'Indiquez un lieu, un lien de réunion en ligne, ou les deux.',
+    en: 'Give a place, an online meeting link, or both.',
+  },
+  'assembly.firstCallRequired': {
+    fr: 'Une deuxième convocation indique la première (et seulement elle).',
+    en: 'A second call names the first call (and only a second call does).',
+  },
+  'attendance.holderRequired': {
+    fr: 'Une personne représentée l’est par un·e associé·e nommé·e (et seulement elle).',
+    en: 'A represented associate is represented by a named associate (and only then).',
+  },
+  'document.pdf': { fr: 'Le document doit être un PDF de 10 Mo au plus.', en: 'The document must be a PDF of at most 10 MB.' },
+  'postal.resolution': {
+    fr: 'Chaque choix porte sur une résolution de cette assemblée, une seule fois.',
+    en: 'Each choice is about a resolution of this assembly, once.',
+  },
+  'consultation.option': { fr: 'Cette option n’existe pas.', en: 'This option does not exist.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

@@ -12,6 +12,7 @@ import type { AppContext } from '../app-context.ts';
 import { activitiesRoutes } from '../activities/activities-routes.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
 import { cooperativeLogoRoute, cooperativeRoutes } from '../cooperative/cooperative-routes.ts';
+import { governanceRoutes } from '../governance/governance-routes.ts';
 import { homeRoutes } from '../home/home-routes.ts';
 import { integrityRoutes } from '../integrity/integrity-routes.ts';
 import { outboxRoutes } from '../mail/outbox-routes.ts';
@@ -75,6 +76,7 @@ function apiRoutes() {
     membersRoutes,
     myMemberRoutes,
     activitiesRoutes,
+    governanceRoutes,
   ]) {
     api.route('/', routes);
   }

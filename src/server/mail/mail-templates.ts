@@ -22,6 +22,21 @@ export type MailTemplates = {
     expiresDays: number;
   };
   passwordReset: { name: string; cooperativeName: string; url: string; expiresMinutes: number };
+  /** Notice of a general assembly (issue 8): agenda and documents, sent to every associate who agreed. */
+  assemblyNotice: {
+    name: string;
+    cooperativeName: string;
+    title: string;
+    type: 'ordinary' | 'extraordinary';
+    call: 'first' | 'second';
+    date: string;
+    time: string;
+    place: string;
+    onlineUrl: string;
+    agenda: string[];
+    documents: string[];
+    url: string;
+  };
 };
 
 const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[K]) => Rendered> } = {
@@ -74,6 +89,42 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
         subject: 'Resetting your password',
         text: `${p.join('\n\n')}\n\n${v.url}\n`,
         html: layout(v.cooperativeName, p, { label: 'Choose a new password', url: v.url }),
+      };
+    },
+  },
+  assemblyNotice: {
+    fr: (v) => {
+      const kind = v.type === 'ordinary' ? 'assemblée générale ordinaire' : 'assemblée générale extraordinaire';
+      const call = v.call === 'first' ? 'sur première convocation' : 'sur deuxième convocation';
+      const where = [v.place, v.onlineUrl ? `en ligne : ${v.onlineUrl}` : ''].filter(Boolean).join(' — ');
+      const p = [
+        `Bonjour ${v.name},`,
+        `Vous êtes convoqué·e à l’${kind} de ${v.cooperativeName} (« ${v.title} »), ${call}, le ${v.date}${v.time ? ` à ${v.time}` : ''}. Lieu : ${where}.`,
+        `Ordre du jour : ${v.agenda.join(' ; ')}.`,
+        v.documents.length ? `Documents joints à la convocation : ${v.documents.join(', ')}.` : '',
+        'Si vous ne pouvez pas venir, vous pouvez voter par correspondance lorsque les statuts le prévoient, ou donner pouvoir à un·e autre associé·e depuis Mutua.',
+      ].filter(Boolean);
+      return {
+        subject: `Convocation : ${v.title} (${v.date})`,
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Voir l’assemblée et voter', url: v.url }),
+      };
+    },
+    en: (v) => {
+      const kind = v.type === 'ordinary' ? 'ordinary general assembly' : 'extraordinary general assembly';
+      const call = v.call === 'first' ? 'on first call' : 'on second call';
+      const where = [v.place, v.onlineUrl ? `online: ${v.onlineUrl}` : ''].filter(Boolean).join(' — ');
+      const p = [
+        `Hello ${v.name},`,
+        `You are convened to the ${kind} of ${v.cooperativeName} (“${v.title}”), ${call}, on ${v.date}${v.time ? ` at ${v.time}` : ''}. Place: ${where}.`,
+        `Agenda: ${v.agenda.join('; ')}.`,
+        v.documents.length ? `Documents sent with this notice: ${v.documents.join(', ')}.` : '',
+        'If you cannot come, you may vote by post where the statutes allow it, or give a proxy to another associate in Mutua.',
+      ].filter(Boolean);
+      return {
+        subject: `Notice: ${v.title} (${v.date})`,
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'See the assembly and vote', url: v.url }),
       };
     },
   },
