@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -10,17 +10,21 @@ import { e2eBaseUrl, e2eDemoPassword, e2ePort } from './e2e/e2e-env.ts';
  */
 const port = e2ePort;
 const baseURL = e2eBaseUrl;
-const dataDir = join(tmpdir(), 'mutua-e2e');
 
-// A fresh embedded database on every run. The config is loaded again by each worker, which must not
-// wipe the database of the running server: only the first load (the runner) does.
-if (!process.env.MUTUA_E2E_STARTED) {
-  process.env.MUTUA_E2E_STARTED = '1';
-  rmSync(dataDir, { recursive: true, force: true });
+// A fresh embedded database for every run, in a directory of its own (two runs on one machine must not
+// share it). The config is loaded again by each worker, which inherits the directory from the runner.
+if (!process.env.MUTUA_E2E_DATA_DIR) {
+  const dir = mkdtempSync(join(tmpdir(), 'mutua-e2e-'));
+  process.env.MUTUA_E2E_DATA_DIR = dir;
+  // The runner exits after the web server has stopped: the database goes with it.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 }
+const dataDir = process.env.MUTUA_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',
+  // screenshots.spec.ts takes pictures for people to look at; it runs only when asked for.
+  testIgnore: process.env.SCREENSHOT_DIR ? [] : ['screenshots.spec.ts'],
   // One server and one database shared by the journeys: run them one after the other.
   fullyParallel: false,
   workers: 1,

@@ -8,6 +8,8 @@ export const permissionsByRole = {
   member: [
     'home.read',
     'cooperative.read',
+    // Sales (issue 5): invoice for one's own activities (the use cases check the activity).
+    'sales.use',
     // Members (issue 3): own file, journey and activities through /me routes; the directory.
     'directory.read',
     // Governance (issue 8): vote, give a proxy, see one's shares (the use cases check the person is an associate).
@@ -16,6 +18,10 @@ export const permissionsByRole = {
   support: [
     'home.read',
     'cooperative.read',
+    // Sales (issue 5): every activity's sales; validate members' invoices.
+    'sales.use',
+    'sales.all',
+    'sales.validate',
     'people.read',
     // Members (issue 3): manage member files, journeys and activities; read the restricted class; import.
     'members.read',
@@ -31,6 +37,9 @@ export const permissionsByRole = {
   accountant: [
     'home.read',
     'cooperative.read',
+    // Sales (issue 5): every activity's sales (payments, credit notes).
+    'sales.use',
+    'sales.all',
     'integrity.verify',
     // Ledger (issue 4): read the books, post manual entries, close years and set the lock date, edit the chart.
     'ledger.read',
@@ -48,6 +57,9 @@ export const permissionsByRole = {
   manager: [
     'home.read',
     'cooperative.read',
+    // Sales (issue 5): every activity's sales.
+    'sales.use',
+    'sales.all',
     'people.read',
     // Members (issue 3): read member files and activities (not the restricted class).
     'members.read',
@@ -61,6 +73,10 @@ export const permissionsByRole = {
   admin: [
     'home.read',
     'cooperative.read',
+    // Sales (issue 5): every activity's sales; validate invoices.
+    'sales.use',
+    'sales.all',
+    'sales.validate',
     'cooperative.update',
     'people.read',
     'people.invite',

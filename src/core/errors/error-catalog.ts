@@ -391,6 +391,31 @@ export const errorCatalog = {
     fr: 'Le taux de la BCE du semestre commençant le {semester} n’est pas renseigné.',
     en: 'The ECB rate of the half-year starting on {semester} is not set.',
   },
+  INVOICE_NEEDS_VALIDATION: {
+    status: 409,
+    fr: 'Cette facture doit être soumise à la validation de l’équipe d’accompagnement avant d’être émise.',
+    en: 'This invoice must be submitted to the support team for validation before it is issued.',
+  },
+  INVOICE_AWAITING_VALIDATION: {
+    status: 409,
+    fr: 'Cette facture attend la validation de l’équipe d’accompagnement.',
+    en: 'This invoice is waiting for the support team’s validation.',
+  },
+  ISSUE_DATE_BEFORE_LAST: {
+    status: 409,
+    fr: 'La date d’émission précéderait celle de la dernière facture de la série ({last}).',
+    en: 'The issue date would precede that of the last invoice of the series ({last}).',
+  },
+  INVOICE_NOT_ISSUED: {
+    status: 409,
+    fr: 'Cette opération demande une facture émise.',
+    en: 'This needs an issued invoice.',
+  },
+  PAYMENT_EXCEEDS_DUE: {
+    status: 409,
+    fr: 'Le paiement dépasse ce qui reste dû ({dueCents} centimes).',
+    en: 'The payment exceeds what is still due ({dueCents} cents).',
+  },
   // Governance (issue 8): assemblies, proxies, votes, share capital.
   GOVERNANCE_SETTINGS_LOOSER: {
     status: 422,

@@ -7,15 +7,15 @@ import { groupVat } from './progress-invoicing.ts';
  * A credit note corrects an issued invoice (cae-domain.md §4.2) and can never credit more than what
  * remains of it, VAT group by VAT group (so no VAT is refunded on a base that was not charged).
  */
+/** The figures the limits need, as stored on an issued document. */
+export type CreditTotals = Pick<DocumentTotals, 'vatBreakdown' | 'taxInclusiveCents' | 'taxExclusiveCents'>;
+
 export interface Remaining {
   byGroup: Map<string, number>;
   taxInclusiveCents: number;
 }
 
-export function remainingToCredit(
-  invoice: DocumentTotals,
-  earlierCredits: readonly DocumentTotals[],
-): Remaining {
+export function remainingToCredit(invoice: CreditTotals, earlierCredits: readonly CreditTotals[]): Remaining {
   const byGroup = new Map(invoice.vatBreakdown.map((g) => [g.key, g.baseCents]));
   let taxInclusive = invoice.taxInclusiveCents;
   for (const c of earlierCredits) {
@@ -26,9 +26,9 @@ export function remainingToCredit(
 }
 
 export function assertCreditNoteWithinRemaining(
-  invoice: DocumentTotals,
-  earlierCredits: readonly DocumentTotals[],
-  creditNote: DocumentTotals,
+  invoice: CreditTotals,
+  earlierCredits: readonly CreditTotals[],
+  creditNote: CreditTotals,
 ): void {
   const remaining = remainingToCredit(invoice, earlierCredits);
   for (const g of creditNote.vatBreakdown) {
@@ -46,8 +46,8 @@ export function assertCreditNoteWithinRemaining(
 
 /** A credit note for everything that remains: one line per VAT group. */
 export function remainingCreditNoteBody(
-  invoice: { number: string; totals: DocumentTotals; kinds: ReadonlyMap<string, DocumentLine['kind']> },
-  earlierCredits: readonly DocumentTotals[],
+  invoice: { number: string; totals: CreditTotals; kinds: ReadonlyMap<string, DocumentLine['kind']> },
+  earlierCredits: readonly CreditTotals[],
 ): DocumentBody {
   const remaining = remainingToCredit(invoice.totals, earlierCredits);
   const lines: DocumentLine[] = invoice.totals.vatBreakdown

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors/app-error.ts';
 import {
   computeLatePenaltyCents,
   defaultLatePenaltySettings,
@@ -20,6 +21,11 @@ describe('late penalties (C. com. L441-10 II)', () => {
     expect(latePenaltyRateBp('2024-02-01', { ...defaultLatePenaltySettings, fixedRateBp: 1500 })).toBe(1500);
     expect(() => latePenaltyRateBp('2031-02-01')).toThrowError(
       expect.objectContaining({ code: 'ECB_RATE_MISSING' }),
+    );
+    // Issuing falls back on the last known rate rather than stopping.
+    expect(latePenaltyRateBp('2031-02-01', defaultLatePenaltySettings, 'latest')).toBe(215 + 1000);
+    expect(() => latePenaltyRateBp('2019-02-01', defaultLatePenaltySettings, 'latest')).toThrowError(
+      AppError,
     );
   });
 

@@ -22,6 +22,8 @@ export const ecbRefinancingRates: readonly { semesterStart: CalendarDate; rateBp
   { semesterStart: '2024-07-01', rateBp: 425 },
   { semesterStart: '2025-01-01', rateBp: 315 },
   { semesterStart: '2025-07-01', rateBp: 215 },
+  // The ECB kept its rates unchanged at every meeting of the second half of 2025.
+  { semesterStart: '2026-01-01', rateBp: 215 },
 ];
 
 export interface LatePenaltySettings {
@@ -47,14 +49,24 @@ function nextSemesterStart(date: CalendarDate): CalendarDate {
   return start.slice(5, 7) === '01' ? `${start.slice(0, 4)}-07-01` : `${Number(start.slice(0, 4)) + 1}-01-01`;
 }
 
-/** The annual penalty rate, in basis points, for the half-year that contains `date`. */
+/**
+ * The annual penalty rate, in basis points, for the half-year that contains `date`. When that half-year's
+ * ECB rate is not known yet, `missing: 'refuse'` throws ECB_RATE_MISSING; `'latest'` uses the last known
+ * one (issuing must not stop on 1 July because nobody has typed the new rate yet).
+ */
 export function latePenaltyRateBp(
   date: CalendarDate,
   settings: LatePenaltySettings = defaultLatePenaltySettings,
+  missing: 'refuse' | 'latest' = 'refuse',
 ) {
   if (settings.fixedRateBp !== null) return settings.fixedRateBp;
   const start = semesterStart(date);
-  const ecb = settings.ecbRates.find((r) => r.semesterStart === start);
+  let ecb = settings.ecbRates.find((r) => r.semesterStart === start);
+  if (!ecb && missing === 'latest') {
+    ecb = settings.ecbRates
+      .filter((r) => r.semesterStart <= start)
+      .sort((a, b) => (a.semesterStart < b.semesterStart ? 1 : -1))[0];
+  }
   if (!ecb) throw new AppError('ECB_RATE_MISSING', { semester: start });
   return ecb.rateBp + settings.marginBp;
 }

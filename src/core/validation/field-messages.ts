@@ -107,6 +107,20 @@ export const fieldMessages = {
     fr: 'Ce modèle de numérotation pourrait produire deux fois le même numéro.',
     en: 'This numbering template could produce the same number twice.',
   },
+  'siret.invalid': {
+    fr: 'Numéro SIRET invalide (14 chiffres, clé de contrôle incorrecte).',
+    en: 'Invalid SIRET number (14 digits, wrong check digit).',
+  },
+  'siret.sirenMismatch': { fr: 'Le SIRET ne commence pas par le SIREN.', en: 'The SIRET does not start with the SIREN.' },
+  'siren.required': {
+    fr: 'Le SIREN d’un client professionnel français est obligatoire.',
+    en: 'A French business client needs its SIREN.',
+  },
+  'siren.individual': {
+    fr: 'Un particulier n’a ni SIREN ni SIRET.',
+    en: 'An individual has no SIREN or SIRET.',
+  },
+  'amount.positive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
   // Payroll (issue 10).
   'payroll.month': { fr: 'Mois invalide (AAAA-MM).', en: 'Invalid month (YYYY-MM).' },
   'payroll.healthEmployerShare': {

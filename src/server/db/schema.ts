@@ -9,3 +9,4 @@ export * from '../ledger/ledger-tables.ts';
 export * from '../mail/mail-tables.ts';
 export * from '../members/members-tables.ts';
 export * from '../people/people-tables.ts';
+export * from '../sales/sales-tables.ts';

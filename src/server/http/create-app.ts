@@ -21,6 +21,7 @@ import { myMemberRoutes } from '../members/my-member-routes.ts';
 import { authRoutes } from '../people/auth-routes.ts';
 import { meRoutes } from '../people/me-routes.ts';
 import { peopleRoutes } from '../people/people-routes.ts';
+import { salesRoutes } from '../sales/sales-routes.ts';
 import { defineRoute } from './define-route.ts';
 import type { HttpEnv } from './http-env.ts';
 import { problemResponse } from './problem.ts';
@@ -77,6 +78,7 @@ function apiRoutes() {
     myMemberRoutes,
     activitiesRoutes,
     governanceRoutes,
+    salesRoutes,
   ]) {
     api.route('/', routes);
   }

@@ -6,11 +6,9 @@ import {
   PasswordInput,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
@@ -36,6 +34,7 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { RoleBadges } from '../ui/role-badges.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { describeUserAgent } from './describe-user-agent.ts';
 
 type SessionView = {
@@ -114,9 +113,9 @@ function ProfileCard() {
             allowDeselect={false}
             {...form.getInputProps('locale')}
           />
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} w="fit-content">
+          <SubmitButton loading={save.isPending} disabled={!form.isDirty()} w="fit-content">
             {t('common.save')}
-          </Button>
+          </SubmitButton>
         </Stack>
       </form>
     </Card>
@@ -186,9 +185,9 @@ function PasswordCard() {
             required
             {...form.getInputProps('confirm')}
           />
-          <Button type="submit" loading={change.isPending} w="fit-content">
+          <SubmitButton loading={change.isPending} w="fit-content">
             {t('account.changePassword')}
-          </Button>
+          </SubmitButton>
         </Stack>
       </form>
     </Card>
@@ -246,62 +245,53 @@ function SessionsCard() {
       {sessions.isPending ? (
         <PageLoader />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('account.device')}</Table.Th>
-                <Table.Th>{t('account.address')}</Table.Th>
-                <Table.Th>{t('account.openedAt')}</Table.Th>
-                <Table.Th>{t('account.lastSeen')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(sessions.data ?? []).map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="sm">{describeUserAgent(s.userAgent) ?? t('account.unknownDevice')}</Text>
-                      {s.current && (
-                        <Badge size="sm" variant="light" color="mutua">
-                          {t('account.thisSession')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.ipAddress ?? '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(s.createdAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(s.lastSeenAt)}>
-                      {formatRelative(s.lastSeenAt)}
+        <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {(sessions.data ?? []).map((s) => {
+            const device = describeUserAgent(s.userAgent) ?? t('account.unknownDevice');
+            return (
+              <Group
+                key={s.id}
+                component="li"
+                justify="space-between"
+                wrap="nowrap"
+                gap="sm"
+                py="sm"
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                <div style={{ minWidth: 0 }}>
+                  <Group gap="xs">
+                    <Text size="sm" fw={500}>
+                      {device}
                     </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      loading={revoke.isPending && revoke.variables?.id === s.id}
-                      onClick={() => revoke.mutate(s)}
-                      aria-label={t('account.endSessionOf', {
-                        device: describeUserAgent(s.userAgent) ?? t('account.unknownDevice'),
-                      })}
-                    >
-                      {s.current ? t('shell.logout') : t('account.endSession')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    {s.current && (
+                      <Badge size="sm" variant="light" color="mutua">
+                        {t('account.thisSession')}
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {t('account.sessionDetails', {
+                      address: s.ipAddress ?? '—',
+                      opened: formatDateTime(s.createdAt),
+                      seen: formatRelative(s.lastSeenAt),
+                    })}
+                  </Text>
+                </div>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  loading={revoke.isPending && revoke.variables?.id === s.id}
+                  onClick={() => revoke.mutate(s)}
+                  aria-label={s.current ? undefined : t('account.endSessionOf', { device })}
+                  style={{ flexShrink: 0 }}
+                >
+                  {s.current ? t('shell.logout') : t('account.endSession')}
+                </Button>
+              </Group>
+            );
+          })}
+        </Stack>
       )}
       <ConfirmModal
         opened={confirming}

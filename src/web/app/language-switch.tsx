@@ -7,8 +7,17 @@ import { api } from './api-client.ts';
 import { currentLocale, setUiLanguage } from './i18n.ts';
 import { meQueryKey, useMe } from './use-me.ts';
 
-/** FR | EN. Logged in, the choice is saved in the account (it also sets the language of e-mails). */
-export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+/**
+ * FR | EN. In the app, the choice is saved in the account (it also sets the language of e-mails). On the
+ * log-in and invitation pages it only changes the screen: whoever is logged in there keeps their setting.
+ */
+export function LanguageSwitch({
+  size = 'xs',
+  saveToAccount = true,
+}: {
+  size?: 'xs' | 'sm';
+  saveToAccount?: boolean;
+}) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const queryClient = useQueryClient();
@@ -21,7 +30,7 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
     setUiLanguage(locale);
     // Everything on screen (server messages included) follows the new language.
     void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-    if (me && me.locale !== locale) save.mutate(locale);
+    if (saveToAccount && me && me.locale !== locale) save.mutate(locale);
   };
   return (
     <SegmentedControl

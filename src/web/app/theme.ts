@@ -37,6 +37,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const light: Record<string, string> = {
     '--mantine-color-dimmed': '#5f666d',
     '--mantine-color-placeholder': '#6c737a',
+    // Field errors in red.9 (5.9:1) rather than red.6 (3.6:1).
+    '--mantine-color-error': t.colors.red[9],
   };
   for (const [name, shades] of Object.entries(t.colors)) {
     if (name === 'dark' || !shades[9]) continue;

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -142,7 +142,32 @@ export function AuditLogPage() {
           </EmptyState>
         ) : (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <Stack
+              gap="xs"
+              hiddenFrom="sm"
+              component="ul"
+              style={{ listStyle: 'none', margin: 0, padding: 0 }}
+            >
+              {entries.map((e) => (
+                <Paper key={e.id} component="li" withBorder p="sm" radius="md">
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                    <Text size="sm" fw={600}>
+                      {t(`auditAction.${e.action}`, { defaultValue: e.action })}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(e.at)}
+                    </Text>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {e.actorLabel}
+                    {e.ipAddress ? ` · ${e.ipAddress}` : ''} ·{' '}
+                    {t(`auditObject.${e.objectType}`, { defaultValue: e.objectType })}
+                  </Text>
+                  <Changes changes={e.changes} />
+                </Paper>
+              ))}
+            </Stack>
+            <Table.ScrollContainer minWidth={760} visibleFrom="sm">
               <Table striped verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -186,19 +211,7 @@ export function AuditLogPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        {Object.keys(e.changes).length === 0 ? (
-                          <Text size="sm" c="dimmed">
-                            —
-                          </Text>
-                        ) : (
-                          <Stack gap={2}>
-                            {Object.entries(e.changes).map(([field, value]) => (
-                              <Text size="xs" key={field} style={{ wordBreak: 'break-word' }}>
-                                <Code>{field}</Code> {describeValue(value)}
-                              </Text>
-                            ))}
-                          </Stack>
-                        )}
+                        <Changes changes={e.changes} dash />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -223,5 +236,24 @@ export function AuditLogPage() {
         )}
       </Stack>
     </>
+  );
+}
+
+function Changes({ changes, dash = false }: { changes: Record<string, unknown>; dash?: boolean }) {
+  const entries = Object.entries(changes);
+  if (entries.length === 0)
+    return dash ? (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    ) : null;
+  return (
+    <Stack gap={2} mt={dash ? 0 : 4}>
+      {entries.map(([field, value]) => (
+        <Text size="xs" key={field} style={{ wordBreak: 'break-word' }}>
+          <Code>{field}</Code> {describeValue(value)}
+        </Text>
+      ))}
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { RoleBadges } from '../ui/role-badges.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { AuthTitle } from './auth-layout.tsx';
 import { NewPasswordForm } from './new-password-schema.ts';
 
@@ -100,9 +101,9 @@ function AcceptInvitationForm({ token, invitation: inv }: { token: string; invit
           required
           {...form.getInputProps('confirm')}
         />
-        <Button type="submit" loading={accept.isPending} fullWidth>
+        <SubmitButton loading={accept.isPending} fullWidth>
           {t('invitation.submit')}
-        </Button>
+        </SubmitButton>
       </Stack>
     </form>
   );

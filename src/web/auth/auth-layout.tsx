@@ -14,7 +14,7 @@ export function AuthLayout() {
   return (
     <Box mih="100dvh" bg="var(--mantine-color-gray-0)">
       <Group justify="flex-end" p="sm">
-        <LanguageSwitch size="sm" />
+        <LanguageSwitch size="sm" saveToAccount={false} />
       </Group>
       <Center px="sm" pb="xl">
         <Stack w="100%" maw={440} gap="lg">

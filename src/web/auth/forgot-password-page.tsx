@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { RequestPasswordResetRequest } from '../../core/people/people-schemas.ts
 import { api } from '../app/api-client.ts';
 import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { AuthTitle } from './auth-layout.tsx';
 
 export function ForgotPasswordPage() {
@@ -50,9 +51,9 @@ export function ForgotPasswordPage() {
           required
           {...form.getInputProps('email')}
         />
-        <Button type="submit" loading={request.isPending} fullWidth>
+        <SubmitButton loading={request.isPending} fullWidth>
           {t('forgot.submit')}
-        </Button>
+        </SubmitButton>
         <Anchor component={Link} to="/login" size="sm" ta="center">
           {t('forgot.backToLogin')}
         </Anchor>

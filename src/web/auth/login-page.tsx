@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { api } from '../app/api-client.ts';
 import { useMe, useSignedIn } from '../app/use-me.ts';
 import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { AuthTitle } from './auth-layout.tsx';
 
 /** Only local paths: a link cannot send someone to another site after log-in. */
@@ -53,9 +54,9 @@ export function LoginPage() {
           required
           {...form.getInputProps('password')}
         />
-        <Button type="submit" loading={login.isPending} fullWidth>
+        <SubmitButton loading={login.isPending} fullWidth>
           {t('login.submit')}
-        </Button>
+        </SubmitButton>
         <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
           {t('login.forgot')}
         </Anchor>

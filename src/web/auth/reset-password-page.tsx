@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../app/api-client.ts';
 import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { AuthTitle } from './auth-layout.tsx';
 import { NewPasswordForm } from './new-password-schema.ts';
 
@@ -52,9 +53,9 @@ export function ResetPasswordPage() {
           required
           {...form.getInputProps('confirm')}
         />
-        <Button type="submit" loading={reset.isPending} fullWidth>
+        <SubmitButton loading={reset.isPending} fullWidth>
           {t('reset.submit')}
-        </Button>
+        </SubmitButton>
         <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
           {t('reset.newLink')}
         </Anchor>

@@ -33,6 +33,7 @@ import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 
 type FormValues = {
   legalName: string;
@@ -75,7 +76,8 @@ function toFormValues(c: CooperativeView): FormValues {
     address: { ...c.address, country: 'FR' },
     email: c.email,
     phone: c.phone,
-    iban: c.iban,
+    // Shown in groups of four, as printed on a RIB; the schema removes the spaces again.
+    iban: c.iban.replace(/(.{4})(?=.)/g, '$1 '),
     bic: c.bic,
     fiscalYearEnd: c.fiscalYearEnd,
   };
@@ -289,9 +291,7 @@ function IdentityForm({ current }: { current: CooperativeView | null }) {
               {t('cooperative.unsaved')}
             </Text>
           )}
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
+          <SubmitButton loading={save.isPending}>{t('common.save')}</SubmitButton>
         </Group>
       </Stack>
     </form>

@@ -8,7 +8,6 @@ import {
   Code,
   Grid,
   Group,
-  ScrollArea,
   Stack,
   Tabs,
   Text,
@@ -137,7 +136,7 @@ export function OutboxPage() {
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 5 }} display={{ base: selected ? 'none' : 'block', md: 'block' }}>
               <Card withBorder p={0} radius="md">
-                <ScrollArea.Autosize mah={{ base: 'none', md: '70vh' } as never}>
+                <Box mah={{ md: '70vh' }} style={{ overflowY: 'auto' }}>
                   <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                     {mails.data.map((m) => (
                       <li key={m.id}>
@@ -147,20 +146,19 @@ export function OutboxPage() {
                           w="100%"
                           p="sm"
                           style={{
+                            display: 'block',
                             borderBottom: '1px solid var(--mantine-color-gray-3)',
                             background: m.id === selected ? 'var(--mantine-color-mutua-0)' : undefined,
                           }}
                         >
-                          <Group justify="space-between" wrap="nowrap" gap="xs">
-                            <Text size="sm" fw={600} truncate="end">
-                              {m.subject}
-                            </Text>
+                          <Text size="sm" fw={600} truncate="end">
+                            {m.subject}
+                          </Text>
+                          <Text size="xs" c="dimmed" truncate="end">
+                            {m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}
+                          </Text>
+                          <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
                             <StatusBadge status={m.status} />
-                          </Group>
-                          <Group justify="space-between" wrap="nowrap" gap="xs">
-                            <Text size="xs" c="dimmed" truncate="end">
-                              {m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}
-                            </Text>
                             <Text
                               size="xs"
                               c="dimmed"
@@ -174,7 +172,7 @@ export function OutboxPage() {
                       </li>
                     ))}
                   </Stack>
-                </ScrollArea.Autosize>
+                </Box>
               </Card>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }} display={{ base: selected ? 'block' : 'none', md: 'block' }}>
@@ -225,14 +223,12 @@ function MailReader({ id, onBack }: { id: string; onBack: () => void }) {
         <ErrorAlert error={mail.error} />
       ) : (
         <Stack gap="sm">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Title order={2} fz="h4" id="mail-subject">
-              {mail.data.subject}
-            </Title>
-            <StatusBadge status={mail.data.status} />
-          </Group>
+          <Title order={2} fz="h4" id="mail-subject">
+            {mail.data.subject}
+          </Title>
           <Box>
-            <Text size="sm">
+            <StatusBadge status={mail.data.status} />
+            <Text size="sm" mt={6}>
               <Text span c="dimmed">
                 {t('outbox.to')}{' '}
               </Text>

@@ -8,6 +8,7 @@ import { type PersonView, UpdatePersonRequest } from '../../core/people/people-s
 import { api } from '../app/api-client.ts';
 import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 /** Change a person's roles, or disable the account (their sessions end; the history stays). */
@@ -52,9 +53,9 @@ export function EditPersonModal({ person, onClose }: { person: PersonView; onClo
             <Button variant="default" onClick={onClose} disabled={save.isPending}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+            <SubmitButton loading={save.isPending} disabled={!form.isDirty()}>
               {t('common.save')}
-            </Button>
+            </SubmitButton>
           </Group>
         </Stack>
       </form>

@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -50,68 +50,79 @@ export function InvitationsTable({ onInvite }: { onInvite: () => void }) {
   }
   return (
     <Stack gap="md">
-      <Table.ScrollContainer minWidth={680}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('people.invitee')}</Table.Th>
-              <Table.Th>{t('people.roles')}</Table.Th>
-              <Table.Th>{t('people.status')}</Table.Th>
-              <Table.Th>{t('people.sentOn')}</Table.Th>
-              <Table.Th>{t('people.expires')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invitations.data.map((inv) => (
-              <Table.Tr key={inv.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {inv.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {inv.email}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <RoleBadges roles={inv.roles} />
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" size="sm" color={statusColor[inv.status]}>
-                    {t(`invitationStatus.${inv.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDate(inv.createdAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" title={formatDate(inv.expiresAt)}>
-                    {inv.status === 'pending' ? formatRelative(inv.expiresAt) : '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('people.invitee')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('people.roles')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('people.status')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('people.sentOn')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('people.expires')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {invitations.data.map((inv) => (
+            <Table.Tr key={inv.id}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {inv.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {inv.email}
+                </Text>
+                <Stack gap={4} mt={4} hiddenFrom="sm">
+                  <Group gap={4}>
+                    <RoleBadges roles={inv.roles} />
+                    <Badge variant="light" size="sm" color={statusColor[inv.status]}>
+                      {t(`invitationStatus.${inv.status}`)}
+                    </Badge>
+                  </Group>
                   {inv.status === 'pending' && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => {
-                        withdraw.reset();
-                        setWithdrawing(inv);
-                      }}
-                      aria-label={t('people.withdrawOf', { email: inv.email })}
-                    >
-                      {t('people.withdraw')}
-                    </Button>
+                    <Text size="xs" c="dimmed">
+                      {t('people.expires')} {formatRelative(inv.expiresAt)}
+                    </Text>
                   )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                </Stack>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <RoleBadges roles={inv.roles} />
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Badge variant="light" size="sm" color={statusColor[inv.status]}>
+                  {t(`invitationStatus.${inv.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Text size="sm">{formatDate(inv.createdAt)}</Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">
+                <Text size="sm" title={formatDate(inv.expiresAt)}>
+                  {inv.status === 'pending' ? formatRelative(inv.expiresAt) : '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                {inv.status === 'pending' && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => {
+                      withdraw.reset();
+                      setWithdrawing(inv);
+                    }}
+                    aria-label={t('people.withdrawOf', { email: inv.email })}
+                  >
+                    {t('people.withdraw')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
       <ConfirmModal
         opened={withdrawing !== null}
         onClose={() => setWithdrawing(null)}

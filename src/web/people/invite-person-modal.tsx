@@ -10,6 +10,7 @@ import { api } from '../app/api-client.ts';
 import { currentLocale } from '../app/i18n.ts';
 import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
+import { SubmitButton } from '../ui/submit-button.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 type Values = { email: string; name: string; roles: Role[]; locale: Locale };
@@ -74,9 +75,7 @@ export function InvitePersonModal({
             <Button variant="default" onClick={close} disabled={invite.isPending}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={invite.isPending}>
-              {t('people.sendInvitation')}
-            </Button>
+            <SubmitButton loading={invite.isPending}>{t('people.sendInvitation')}</SubmitButton>
           </Group>
         </Stack>
       </form>

@@ -122,60 +122,60 @@ export function PeopleTable({
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('people.count', { count: people.data.total })}
           </Text>
-          <Table.ScrollContainer minWidth={620}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('people.roles')}</Table.Th>
-                  <Table.Th>{t('people.status')}</Table.Th>
-                  <Table.Th>{t('people.since')}</Table.Th>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fields.name')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('people.roles')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('people.status')}</Table.Th>
+                <Table.Th visibleFrom="sm">{t('people.since')}</Table.Th>
+                {canManage && (
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {people.data.items.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {p.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {p.email}
+                    </Text>
+                    <Group gap={4} mt={4} hiddenFrom="sm">
+                      <RoleBadges roles={p.roles} />
+                      <StatusBadge active={p.active} />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    <RoleBadges roles={p.roles} />
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    <StatusBadge active={p.active} />
+                  </Table.Td>
+                  <Table.Td visibleFrom="sm">
+                    <Text size="sm">{formatDate(p.createdAt)}</Text>
+                  </Table.Td>
                   {canManage && (
-                    <Table.Th>
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
+                    <Table.Td ta="right">
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setEditing(p)}
+                        aria-label={t('people.editOf', { name: p.name })}
+                      >
+                        {t('people.edit')}
+                      </Button>
+                    </Table.Td>
                   )}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.data.items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {p.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {p.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadges roles={p.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={p.active ? 'green' : 'gray'} size="sm">
-                        {p.active ? t('people.active') : t('people.disabled')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDate(p.createdAt)}</Text>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => setEditing(p)}
-                          aria-label={t('people.editOf', { name: p.name })}
-                        >
-                          {t('people.edit')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
           {pages > 1 && (
             <Pagination
               total={pages}
@@ -190,5 +190,14 @@ export function PeopleTable({
       )}
       {editing && <EditPersonModal person={editing} onClose={() => setEditing(null)} />}
     </Stack>
+  );
+}
+
+function StatusBadge({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={active ? 'green' : 'gray'} size="sm">
+      {active ? t('people.active') : t('people.disabled')}
+    </Badge>
   );
 }

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** An invoice, deposit invoice or credit note as the API answers it. */
+export const InvoiceView = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  type: z.enum(['invoice', 'deposit', 'creditNote']),
+  status: z.enum(['draft', 'submitted', 'issued']),
+  number: z.string().nullable(),
+  issueDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  deliveryDate: z.string().nullable(),
+  correctsInvoiceId: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  totalExclCents: z.number(),
+  totalVatCents: z.number(),
+  totalInclCents: z.number(),
+  vatBreakdown: z.array(
+    z.object({ key: z.string(), baseCents: z.number(), vatCents: z.number(), rateBp: z.number() }),
+  ),
+  /** Issued invoices only: what credit notes and payments took off, and what remains. */
+  creditedCents: z.number(),
+  paidCents: z.number(),
+  dueCents: z.number(),
+  paymentStatus: z.enum(['unpaid', 'partlyPaid', 'paid', 'overdue']).nullable(),
+  pdfUrl: z.string().nullable(),
+  body: z.unknown(),
+});
+export type InvoiceView = z.infer<typeof InvoiceView>;

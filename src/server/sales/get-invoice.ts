@@ -1,0 +1,123 @@
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { can } from '../../core/access/permissions.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { paymentStatus } from '../../core/sales/document-statuses.ts';
+import type { InvoiceView } from '../../core/sales/invoice-view.ts';
+import { activityMembers } from '../activities/activities-tables.ts';
+import type { AppContext } from '../app-context.ts';
+import type { Actor } from '../audit/actor.ts';
+import type { Db } from '../db/open-database.ts';
+import { members } from '../members/members-tables.ts';
+import { readInvoiceBody } from './invoice-lines-io.ts';
+import { invoiceBalance } from './record-payment.ts';
+import { requireSalesActivity, salesToday } from './sales-access.ts';
+import { clients, invoices } from './sales-tables.ts';
+
+async function toView(
+  db: Db,
+  row: typeof invoices.$inferSelect,
+  clientName: string,
+  today: string,
+): Promise<InvoiceView> {
+  const issued = row.status === 'issued' && row.type !== 'creditNote';
+  const balance = issued ? await invoiceBalance(db, row) : { creditedCents: 0, paidCents: 0, dueCents: 0 };
+  return {
+    id: row.id,
+    activityId: row.activityId,
+    clientId: row.clientId,
+    clientName,
+    type: row.type,
+    status: row.status,
+    number: row.number,
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    deliveryDate: row.deliveryDate,
+    correctsInvoiceId: row.correctsInvoiceId,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    totalExclCents: row.totalExclCents,
+    totalVatCents: row.totalVatCents,
+    totalInclCents: row.totalInclCents,
+    vatBreakdown: row.vatBreakdown.map((g) => ({
+      key: g.key,
+      baseCents: g.baseCents,
+      vatCents: g.vatCents,
+      rateBp: g.rateBp,
+    })),
+    creditedCents: balance.creditedCents,
+    paidCents: balance.paidCents,
+    dueCents: balance.dueCents,
+    paymentStatus: issued
+      ? paymentStatus(
+          {
+            dueCents: row.totalInclCents - balance.creditedCents,
+            paidCents: balance.paidCents,
+            dueDate: row.dueDate!,
+          },
+          today,
+        )
+      : null,
+    pdfUrl: row.pdfSha256 ? `/api/sales/invoices/${row.id}/pdf` : null,
+    body: row.issuedView?.body ?? (await readInvoiceBody(db, row.id, row.discount)),
+  };
+}
+
+export async function getInvoice(ctx: AppContext, actor: Actor, invoiceId: string): Promise<InvoiceView> {
+  const today = salesToday(ctx.now());
+  const [found] = await ctx.db
+    .select({ invoice: invoices, clientName: clients.name })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(eq(invoices.id, invoiceId));
+  if (!found) throw new AppError('NOT_FOUND');
+  await requireSalesActivity(ctx.db, actor, found.invoice.activityId, today);
+  return toView(ctx.db, found.invoice, found.clientName, today);
+}
+
+/** Invoices the actor may see: every activity's with sales.all, else those of their own activities. */
+export async function listInvoices(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { activityId?: string; status?: 'draft' | 'submitted' | 'issued' },
+) {
+  const today = salesToday(ctx.now());
+  const where: SQL[] = [];
+  if (filter.activityId) {
+    await requireSalesActivity(ctx.db, actor, filter.activityId, today);
+    where.push(eq(invoices.activityId, filter.activityId));
+  } else if (!can(actor.roles, 'sales.all')) {
+    if (!actor.userId || !can(actor.roles, 'sales.use')) return [];
+    const mine = await ctx.db
+      .select({ id: activityMembers.activityId })
+      .from(activityMembers)
+      .innerJoin(members, eq(members.id, activityMembers.memberId))
+      .where(eq(members.userId, actor.userId));
+    if (mine.length === 0) return [];
+    where.push(
+      inArray(
+        invoices.activityId,
+        mine.map((m) => m.id),
+      ),
+    );
+  }
+  if (filter.status) where.push(eq(invoices.status, filter.status));
+  const rows = await ctx.db
+    .select({ invoice: invoices, clientName: clients.name })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(and(...where))
+    .orderBy(desc(invoices.createdAt))
+    .limit(500);
+  const out: InvoiceView[] = [];
+  for (const r of rows) out.push(await toView(ctx.db, r.invoice, r.clientName, today));
+  return out;
+}
+
+/** The stored PDF of an issued document, for download. */
+export async function getInvoicePdf(ctx: AppContext, actor: Actor, invoiceId: string) {
+  const [row] = await ctx.db.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!row) throw new AppError('NOT_FOUND');
+  await requireSalesActivity(ctx.db, actor, row.activityId, salesToday(ctx.now()));
+  if (!row.pdfSha256) throw new AppError('NOT_FOUND');
+  return { sha256: row.pdfSha256, number: row.number! };
+}

@@ -1,0 +1,290 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../core/errors/app-error.ts';
+import { InvoiceView } from '../../core/sales/invoice-view.ts';
+import {
+  ClientInput,
+  CreditNoteInput,
+  InvoiceDraftInput,
+  PaymentInput,
+} from '../../core/sales/sales-schemas.ts';
+import { readFile } from '../files/store-file.ts';
+import { defineRoute, problemResponses } from '../http/define-route.ts';
+import type { HttpEnv } from '../http/http-env.ts';
+import { createClient } from './create-client.ts';
+import { createCreditNote } from './create-credit-note.ts';
+import { getInvoice, getInvoicePdf, listInvoices } from './get-invoice.ts';
+import { issueInvoice } from './issue-invoice.ts';
+import { recordPayment } from './record-payment.ts';
+import { requireSalesActivity, salesToday } from './sales-access.ts';
+import { clients } from './sales-tables.ts';
+import { saveInvoiceDraft } from './save-invoice-draft.ts';
+import { approveInvoice, returnInvoiceToDraft, submitInvoice } from './submit-invoice.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
+const idParam = z.object({ id: z.uuid() });
+const activityParam = z.object({ activityId: z.uuid() });
+const conflict = {
+  409: { description: 'Refused by a sales rule (problem+json)' },
+  404: { description: 'Not found' },
+};
+
+const ClientView = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  email: z.string().nullable(),
+  billingAddress: z.unknown(),
+  deliveryAddress: z.unknown(),
+  paymentTerms: z.unknown(),
+  archived: z.boolean(),
+});
+const clientView = (c: typeof clients.$inferSelect) => ({
+  id: c.id,
+  activityId: c.activityId,
+  kind: c.kind,
+  name: c.name,
+  siren: c.siren,
+  siret: c.siret,
+  vatNumber: c.vatNumber,
+  email: c.email,
+  billingAddress: c.billingAddress,
+  deliveryAddress: c.deliveryAddress,
+  paymentTerms: c.paymentTerms,
+  archived: c.archived,
+});
+
+/** Sales routes (issue 5). Every use case checks the activity: a member works only on their own. */
+export const salesRoutes = new OpenAPIHono<HttpEnv>()
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'get',
+      path: '/sales/activities/{activityId}/clients',
+      tags: ['Sales'],
+      summary: "An activity's clients",
+      request: { params: activityParam },
+      responses: {
+        200: { description: 'Clients', ...json(z.array(ClientView)) },
+        ...problemResponses,
+        ...conflict,
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const { activityId } = c.req.valid('param');
+      await requireSalesActivity(ctx.db, c.get('actor'), activityId, salesToday(ctx.now()));
+      const rows = await ctx.db
+        .select()
+        .from(clients)
+        .where(eq(clients.activityId, activityId))
+        .orderBy(clients.name);
+      return c.json(rows.map(clientView), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/activities/{activityId}/clients',
+      tags: ['Sales'],
+      summary: 'Add a client to an activity',
+      request: { params: activityParam, ...body(ClientInput) },
+      responses: { 201: { description: 'Created', ...json(ClientView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const row = await createClient(
+        c.get('ctx'),
+        c.get('actor'),
+        c.req.valid('param').activityId,
+        c.req.valid('json'),
+      );
+      return c.json(clientView(row), 201);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'get',
+      path: '/sales/invoices',
+      tags: ['Sales'],
+      summary: 'Invoices and credit notes the caller may see',
+      request: {
+        query: z.object({
+          activityId: z.uuid().optional(),
+          status: z.enum(['draft', 'submitted', 'issued']).optional(),
+        }),
+      },
+      responses: {
+        200: { description: 'Invoices', ...json(z.array(InvoiceView)) },
+        ...problemResponses,
+        ...conflict,
+      },
+    }),
+    async (c) => c.json(await listInvoices(c.get('ctx'), c.get('actor'), c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/invoices',
+      tags: ['Sales'],
+      summary: 'Create a draft invoice or deposit invoice',
+      request: body(InvoiceDraftInput),
+      responses: { 201: { description: 'Created', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = await saveInvoiceDraft(c.get('ctx'), c.get('actor'), c.req.valid('json'));
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 201);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'get',
+      path: '/sales/invoices/{id}',
+      tags: ['Sales'],
+      summary: 'One invoice or credit note',
+      request: { params: idParam },
+      responses: { 200: { description: 'Invoice', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => c.json(await getInvoice(c.get('ctx'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'put',
+      path: '/sales/invoices/{id}',
+      tags: ['Sales'],
+      summary: 'Replace the content of a draft (an issued invoice never changes)',
+      request: { params: idParam, ...body(InvoiceDraftInput) },
+      responses: { 200: { description: 'Saved', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await saveInvoiceDraft(c.get('ctx'), c.get('actor'), c.req.valid('json'), id);
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/invoices/{id}/submit',
+      tags: ['Sales'],
+      summary: 'Submit a draft for validation by support',
+      request: { params: idParam },
+      responses: {
+        200: { description: 'Submitted', ...json(InvoiceView) },
+        ...problemResponses,
+        ...conflict,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await submitInvoice(c.get('ctx'), c.get('actor'), id);
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.validate', {
+      method: 'post',
+      path: '/sales/invoices/{id}/approve',
+      tags: ['Sales'],
+      summary: 'Validate a submitted invoice (support)',
+      request: { params: idParam },
+      responses: {
+        200: { description: 'Validated', ...json(InvoiceView) },
+        ...problemResponses,
+        ...conflict,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await approveInvoice(c.get('ctx'), c.get('actor'), id);
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.validate', {
+      method: 'post',
+      path: '/sales/invoices/{id}/return',
+      tags: ['Sales'],
+      summary: 'Send a submitted invoice back to its author as a draft (support)',
+      request: { params: idParam },
+      responses: { 200: { description: 'Returned', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await returnInvoiceToDraft(c.get('ctx'), c.get('actor'), id);
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/invoices/{id}/issue',
+      tags: ['Sales'],
+      summary: 'Issue: number, Factur-X PDF, ledger entry. Irreversible.',
+      request: { params: idParam },
+      responses: { 200: { description: 'Issued', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await issueInvoice(c.get('ctx'), c.get('actor'), id);
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'get',
+      path: '/sales/invoices/{id}/pdf',
+      tags: ['Sales'],
+      summary: 'The issued Factur-X PDF, as stored when issued',
+      request: { params: idParam },
+      responses: { 200: { description: 'application/pdf' }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const { sha256, number } = await getInvoicePdf(ctx, c.get('actor'), c.req.valid('param').id);
+      const file = await readFile(ctx.db, sha256);
+      if (!file) throw new AppError('NOT_FOUND');
+      return c.body(file.bytes as unknown as ArrayBuffer, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`,
+        etag: `"${sha256}"`,
+      });
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/invoices/{id}/credit-notes',
+      tags: ['Sales'],
+      summary: 'Draft a credit note of an issued invoice (the given lines, or all that remains)',
+      request: { params: idParam, ...body(CreditNoteInput) },
+      responses: { 201: { description: 'Created', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = await createCreditNote(
+        c.get('ctx'),
+        c.get('actor'),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 201);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/invoices/{id}/payments',
+      tags: ['Sales'],
+      summary: 'Record a payment received for an issued invoice',
+      request: { params: idParam, ...body(PaymentInput) },
+      responses: { 201: { description: 'Recorded', ...json(InvoiceView) }, ...problemResponses, ...conflict },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await recordPayment(c.get('ctx'), c.get('actor'), id, c.req.valid('json'));
+      return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 201);
+    },
+  );

@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { can } from '../../core/access/permissions.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import { assertCanTransition } from '../../core/sales/document-statuses.ts';
+import type { AppContext } from '../app-context.ts';
+import type { Actor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { loadInvoiceForUpdate } from './load-invoice-for-update.ts';
+import { salesToday } from './sales-access.ts';
+import { invoices } from './sales-tables.ts';
+
+/** The member sends a draft to support for validation. */
+export async function submitInvoice(ctx: AppContext, actor: Actor, invoiceId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const { invoice } = await loadInvoiceForUpdate(tx, actor, invoiceId, salesToday(ctx.now()));
+    assertCanTransition('invoice', invoice.status, 'submitted');
+    await tx
+      .update(invoices)
+      .set({ status: 'submitted', submittedAt: ctx.now(), updatedAt: ctx.now() })
+      .where(eq(invoices.id, invoiceId));
+    await recordAudit(tx, actor, {
+      action: 'sales.invoice.submit',
+      objectType: 'invoice',
+      objectId: invoiceId,
+    });
+  });
+}
+
+/** Support validates a submitted invoice; its author (or support) can then issue it. */
+export async function approveInvoice(ctx: AppContext, actor: Actor, invoiceId: string) {
+  if (!can(actor.roles, 'sales.validate')) throw new AppError('FORBIDDEN');
+  return ctx.db.transaction(async (tx) => {
+    const { invoice } = await loadInvoiceForUpdate(tx, actor, invoiceId, salesToday(ctx.now()));
+    if (invoice.status === 'issued') throw new AppError('INVOICE_ALREADY_ISSUED', { number: invoice.number });
+    if (invoice.status !== 'submitted') {
+      throw new AppError('STATUS_TRANSITION_REFUSED', {
+        kind: 'invoice',
+        from: invoice.status,
+        to: 'validated',
+      });
+    }
+    await tx
+      .update(invoices)
+      .set({ approvedBy: actor.userId, approvedAt: ctx.now(), updatedAt: ctx.now() })
+      .where(eq(invoices.id, invoiceId));
+    await recordAudit(tx, actor, {
+      action: 'sales.invoice.approve',
+      objectType: 'invoice',
+      objectId: invoiceId,
+    });
+  });
+}
+
+/** Support sends a submitted invoice back to its author as a draft. */
+export async function returnInvoiceToDraft(ctx: AppContext, actor: Actor, invoiceId: string) {
+  return ctx.db.transaction(async (tx) => {
+    const { invoice } = await loadInvoiceForUpdate(tx, actor, invoiceId, salesToday(ctx.now()));
+    assertCanTransition('invoice', invoice.status, 'draft');
+    await tx
+      .update(invoices)
+      .set({ status: 'draft', submittedAt: null, approvedBy: null, approvedAt: null, updatedAt: ctx.now() })
+      .where(eq(invoices.id, invoiceId));
+    await recordAudit(tx, actor, {
+      action: 'sales.invoice.return',
+      objectType: 'invoice',
+      objectId: invoiceId,
+    });
+  });
+}
