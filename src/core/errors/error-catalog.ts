@@ -647,6 +647,17 @@ export const errorCatalog = {
     fr: 'La consultation court jusqu’au {closesAt}.',
     en: 'The consultation runs until {closesAt}.',
   },
+  // Payroll (issue 10).
+  PAYROLL_RULES_UNKNOWN: {
+    status: 422,
+    fr: 'Les règles de paie de {month} ne sont pas connues du simulateur (mois de {from} à {to}).',
+    en: 'The simulator does not know the payroll rules of {month} (months from {from} to {to}).',
+  },
+  SALARY_TARGET_UNREACHABLE: {
+    status: 422,
+    fr: "Aucun salaire brut jusqu'à 1 000 000 € par mois ne donne ce montant.",
+    en: 'No gross salary up to €1,000,000 a month gives this amount.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -18,6 +18,7 @@ import { integrityRoutes } from '../integrity/integrity-routes.ts';
 import { outboxRoutes } from '../mail/outbox-routes.ts';
 import { membersRoutes } from '../members/members-routes.ts';
 import { myMemberRoutes } from '../members/my-member-routes.ts';
+import { payrollRoutes } from '../payroll/payroll-routes.ts';
 import { authRoutes } from '../people/auth-routes.ts';
 import { meRoutes } from '../people/me-routes.ts';
 import { peopleRoutes } from '../people/people-routes.ts';
@@ -78,6 +79,7 @@ function apiRoutes() {
     myMemberRoutes,
     activitiesRoutes,
     governanceRoutes,
+    payrollRoutes,
     salesRoutes,
   ]) {
     api.route('/', routes);
