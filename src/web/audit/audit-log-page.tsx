@@ -175,7 +175,7 @@ export function AuditLogPage() {
                     <Table.Th>{t('audit.who')}</Table.Th>
                     <Table.Th>{t('audit.what')}</Table.Th>
                     <Table.Th>{t('audit.object')}</Table.Th>
-                    <Table.Th>{t('audit.changes')}</Table.Th>
+                    <Table.Th w="40%">{t('audit.changes')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -249,11 +249,21 @@ function Changes({ changes, dash = false }: { changes: Record<string, unknown>; 
     ) : null;
   return (
     <Stack gap={2} mt={dash ? 0 : 4}>
-      {entries.map(([field, value]) => (
-        <Text size="xs" key={field} style={{ wordBreak: 'break-word' }}>
-          <Code>{field}</Code> {describeValue(value)}
-        </Text>
-      ))}
+      {entries.map(([field, value]) => {
+        const full = describeValue(value);
+        // Long values (lists, nested objects) are cut; the whole value is in the tooltip.
+        const shown = full.length > 120 ? `${full.slice(0, 119)}…` : full;
+        return (
+          <Text
+            size="xs"
+            key={field}
+            style={{ overflowWrap: 'anywhere' }}
+            title={shown === full ? undefined : full}
+          >
+            <Code>{field}</Code> {shown}
+          </Text>
+        );
+      })}
     </Stack>
   );
 }

@@ -70,7 +70,7 @@ export function InvitationsTable({ onInvite }: { onInvite: () => void }) {
                 <Text size="sm" fw={500}>
                   {inv.name}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {inv.email}
                 </Text>
                 <Stack gap={4} mt={4} hiddenFrom="sm">

@@ -143,7 +143,7 @@ export function PeopleTable({
                     <Text size="sm" fw={500}>
                       {p.name}
                     </Text>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                       {p.email}
                     </Text>
                     <Group gap={4} mt={4} hiddenFrom="sm">
