@@ -8,10 +8,10 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('describeError', () => {
   it('fills placeholders from the details, in each language', () => {
     expect(describeError('TOO_MANY_ATTEMPTS', 'fr', { minutes: 12 })).toBe(
-      'Trop de tentatives de connexion. Réessayez dans 12 minutes.',
+      'Trop de tentatives de connexion. Réessayez dans 12 min.',
     );
     expect(describeError('TOO_MANY_ATTEMPTS', 'en', { minutes: 3 })).toBe(
-      'Too many log-in attempts. Try again in 3 minutes.',
+      'Too many log-in attempts. Try again in 3 min.',
     );
     expect(describeError('PAYLOAD_TOO_LARGE', 'en', { limit: '1 Mo' })).toBe(
       'The request is too large (at most 1 Mo).',
@@ -20,7 +20,7 @@ describe('describeError', () => {
 
   it('leaves a placeholder visible when its detail is missing, and ignores extra details', () => {
     expect(describeError('TOO_MANY_ATTEMPTS', 'en')).toBe(
-      'Too many log-in attempts. Try again in {minutes} minutes.',
+      'Too many log-in attempts. Try again in {minutes} min.',
     );
     expect(describeError('NOT_FOUND', 'fr', { minutes: 1, other: 'x' })).toBe('Introuvable.');
   });

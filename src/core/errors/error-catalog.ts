@@ -51,8 +51,8 @@ export const errorCatalog = {
   },
   TOO_MANY_ATTEMPTS: {
     status: 429,
-    fr: 'Trop de tentatives de connexion. Réessayez dans {minutes} minutes.',
-    en: 'Too many log-in attempts. Try again in {minutes} minutes.',
+    fr: 'Trop de tentatives de connexion. Réessayez dans {minutes} min.',
+    en: 'Too many log-in attempts. Try again in {minutes} min.',
   },
   TOKEN_INVALID: {
     status: 400,
@@ -211,8 +211,26 @@ export const errorCatalog = {
     fr: 'Colonnes introuvables dans le fichier : {columns}. Rien n’a été importé.',
     en: 'Columns not found in the file: {columns}. Nothing was imported.',
   },
-  LEDGER_JOURNAL_UNKNOWN: { status: 422, fr: "Le journal {journal} n'existe pas.", en: 'Journal {journal} does not exist.' },
-  LEDGER_JOURNAL_INACTIVE: { status: 422, fr: 'Le journal {journal} est désactivé.', en: 'Journal {journal} is disabled.' },
+  IMPORT_EMAIL_DUPLICATE: {
+    status: 422,
+    fr: 'Cette adresse e-mail figure déjà ligne {firstLine} du fichier.',
+    en: 'This e-mail address already appears on line {firstLine} of the file.',
+  },
+  IMPORT_ROW_COLUMNS: {
+    status: 422,
+    fr: 'La ligne compte {found} colonnes au lieu de {expected} (séparateur ou guillemets mal placés ?).',
+    en: 'The line has {found} columns instead of {expected} (misplaced separator or quotes?).',
+  },
+  LEDGER_JOURNAL_UNKNOWN: {
+    status: 422,
+    fr: "Le journal {journal} n'existe pas.",
+    en: 'Journal {journal} does not exist.',
+  },
+  LEDGER_JOURNAL_INACTIVE: {
+    status: 422,
+    fr: 'Le journal {journal} est désactivé.',
+    en: 'Journal {journal} is disabled.',
+  },
   LEDGER_JOURNAL_NOT_MANUAL: {
     status: 422,
     fr: "Le journal {journal} n'accepte pas de saisie manuelle.",
@@ -255,7 +273,7 @@ export const errorCatalog = {
   },
   LEDGER_FISCAL_YEAR_MISSING: {
     status: 422,
-    fr: "Aucun exercice comptable ne couvre le {date}.",
+    fr: 'Aucun exercice comptable ne couvre le {date}.',
     en: 'No fiscal year covers {date}.',
   },
   LEDGER_FISCAL_YEAR_CLOSED: {
@@ -278,8 +296,16 @@ export const errorCatalog = {
     fr: 'Une autre écriture a déjà été passée pour cet événement ({key}).',
     en: 'A different entry was already posted for this event ({key}).',
   },
-  LEDGER_JOURNAL_EXISTS: { status: 409, fr: 'Le journal {journal} existe déjà.', en: 'Journal {journal} already exists.' },
-  LEDGER_ACCOUNT_EXISTS: { status: 409, fr: 'Le compte {account} existe déjà.', en: 'Account {account} already exists.' },
+  LEDGER_JOURNAL_EXISTS: {
+    status: 409,
+    fr: 'Le journal {journal} existe déjà.',
+    en: 'Journal {journal} already exists.',
+  },
+  LEDGER_ACCOUNT_EXISTS: {
+    status: 409,
+    fr: 'Le compte {account} existe déjà.',
+    en: 'Account {account} already exists.',
+  },
   LEDGER_ACCOUNT_HAS_LINES: {
     status: 409,
     fr: 'Le compte {account} a des écritures : désactivez-le plutôt que de le supprimer.',
@@ -297,7 +323,7 @@ export const errorCatalog = {
   },
   LEDGER_DRAFT_NOT_EDITABLE: {
     status: 409,
-    fr: "Ce brouillon a déjà été validé ou abandonné.",
+    fr: 'Ce brouillon a déjà été validé ou abandonné.',
     en: 'This draft was already posted or discarded.',
   },
   LEDGER_LOCK_DATE_BACKWARDS: {
@@ -307,18 +333,8 @@ export const errorCatalog = {
   },
   LEDGER_POST_FORBIDDEN: {
     status: 403,
-    fr: "Seule la comptabilité peut passer une écriture manuelle.",
+    fr: 'Seule la comptabilité peut passer une écriture manuelle.',
     en: 'Only accounting staff can post a manual entry.',
-  },
-  IMPORT_EMAIL_DUPLICATE: {
-    status: 422,
-    fr: 'Cette adresse e-mail figure déjà ligne {firstLine} du fichier.',
-    en: 'This e-mail address already appears on line {firstLine} of the file.',
-  },
-  IMPORT_ROW_COLUMNS: {
-    status: 422,
-    fr: 'La ligne compte {found} colonnes au lieu de {expected} (séparateur ou guillemets mal placés ?).',
-    en: 'The line has {found} columns instead of {expected} (misplaced separator or quotes?).',
   },
   DATABASE_UNAVAILABLE: {
     status: 503,

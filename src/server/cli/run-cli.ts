@@ -53,7 +53,7 @@ export async function runCli(argv: string[]) {
   if (!known.includes(command)) fail(`unknown command "${command}". Run "mutua help".`);
 
   const config = loadConfig();
-  const ctx = await boot(config);
+  const ctx = await boot(config, { quiet: command !== 'start' });
   const printDemo = (password: string) => {
     process.stdout.write(`\nDemo log-ins (mot de passe / password: ${password}):\n`);
     for (const p of demoPeople) process.stdout.write(`  ${p.roles.join(', ').padEnd(11)} ${p.email}\n`);

@@ -183,7 +183,7 @@ describe('log-in rate limit', () => {
     });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(blocked.body.detail).toBe('Too many log-in attempts. Try again in 15 minutes.');
+    expect(blocked.body.detail).toBe('Too many log-in attempts. Try again in 15 min.');
     expect(blocked.headers.get('set-cookie')).toBeNull();
 
     ctx.advance(14 * minute);
@@ -192,7 +192,7 @@ describe('log-in rate limit', () => {
       password: testPassword,
     });
     expect(still.status).toBe(429);
-    expect(still.body.detail).toBe('Trop de tentatives de connexion. Réessayez dans 1 minutes.');
+    expect(still.body.detail).toBe('Trop de tentatives de connexion. Réessayez dans 1 min.');
 
     ctx.advance(1 * minute + 1000);
     const ok = await createTestClient(ctx, { ip: freshIp() }).post('/auth/login', {
