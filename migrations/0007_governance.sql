@@ -279,6 +279,20 @@ $$;
 CREATE TRIGGER secret_tallies_only_grow BEFORE UPDATE OR DELETE ON secret_tallies
   FOR EACH ROW EXECUTE FUNCTION secret_tallies_only_grow();
 
+-- No ballot enters a closed vote, whatever the path (the use cases check it too, under the resolution's lock).
+CREATE FUNCTION governance_refuse_ballot_after_close() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM resolutions WHERE id = NEW.resolution_id AND status = 'closed') THEN
+    RAISE EXCEPTION 'the vote on resolution % is closed: % refused', NEW.resolution_id, TG_OP USING ERRCODE = 'P0001';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER ballot_participations_vote_open BEFORE INSERT ON ballot_participations
+  FOR EACH ROW EXECUTE FUNCTION governance_refuse_ballot_after_close();
+CREATE TRIGGER secret_tallies_vote_open BEFORE INSERT OR UPDATE ON secret_tallies
+  FOR EACH ROW EXECUTE FUNCTION governance_refuse_ballot_after_close();
+
 -- The minutes: a PDF with the attendance sheet, hashed, written once when the assembly closes, never edited.
 CREATE TABLE assembly_minutes (
   assembly_id uuid PRIMARY KEY REFERENCES assemblies (id),
