@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { can } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { paymentStatus } from '../../core/sales/document-statuses.ts';
@@ -74,7 +74,7 @@ export async function getInvoice(ctx: AppContext, actor: Actor, invoiceId: strin
   return toView(ctx.db, found.invoice, found.clientName, today);
 }
 
-/** Invoices the actor may see: every activity's with sales.all, else those of their own activities. */
+/** Invoices the actor may see: every activity's with sales.all, else those of the activities they are a member of today. */
 export async function listInvoices(
   ctx: AppContext,
   actor: Actor,
@@ -91,7 +91,13 @@ export async function listInvoices(
       .select({ id: activityMembers.activityId })
       .from(activityMembers)
       .innerJoin(members, eq(members.id, activityMembers.memberId))
-      .where(eq(members.userId, actor.userId));
+      .where(
+        and(
+          eq(members.userId, actor.userId),
+          lte(activityMembers.validFrom, today),
+          or(isNull(activityMembers.validTo), gte(activityMembers.validTo, today)),
+        ),
+      );
     if (mine.length === 0) return [];
     where.push(
       inArray(
