@@ -6,7 +6,8 @@ import { e2eBaseUrl, e2eDemoPassword, e2ePort } from './e2e/e2e-env.ts';
 
 /**
  * Browser journeys against the built app (`npm run build:web` first) served by `mutua start` on a
- * fresh embedded database seeded with the demo. Debian's Chromium, never a downloaded browser.
+ * fresh database seeded with the demo: embedded, or on the PostgreSQL server of DATABASE_URL.
+ * Debian's Chromium, never a downloaded browser.
  */
 const port = e2ePort;
 const baseURL = e2eBaseUrl;
@@ -54,7 +55,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: 'node bin/mutua.mjs start',
+    command: 'node e2e/start-server.mjs',
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -66,8 +67,10 @@ export default defineConfig({
       PORT: String(port),
       PUBLIC_URL: baseURL,
       MUTUA_DEMO_PASSWORD: e2eDemoPassword,
-      // The embedded database, whatever the caller's environment says.
+      // With DATABASE_URL set (the PostgreSQL pass of npm test), the journeys run on a fresh database of
+      // that server (e2e/start-server.mjs); otherwise on a fresh embedded one.
       DATABASE_URL: '',
+      E2E_DATABASE_URL: process.env.DATABASE_URL ?? '',
       SMTP_URL: '',
       LOG_LEVEL: 'warn',
     },

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { demoPassword, hasDemoPassword } from '../demo/demo-password.ts';
 import { demoPeople, isEmptyCooperative, seedDemo } from '../demo/seed-demo.ts';
 import { verifyIntegrity } from '../integrity/verify-integrity.ts';
+import { writeFecFiles } from '../ledger/write-fec-files.ts';
 import { serveApp, stopOnSignals } from '../main.ts';
 import { createAccount } from '../people/create-account.ts';
 
@@ -20,6 +21,8 @@ Commands:
   migrate            apply the database migrations and exit
   seed               seed the demo cooperative into an empty database
   verify             check the integrity of the records; exit 0 only when everything holds
+  fec --year YYYY --out DIR
+                     write the FEC of the fiscal year closing in YYYY and its description into DIR
   create-admin --email E --name N [--password P]
                      create an administrator (the first one on a PostgreSQL server)
   help               this text
@@ -41,6 +44,8 @@ export async function runCli(argv: string[]) {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
     },
     allowPositionals: false,
     strict: true,
@@ -49,7 +54,7 @@ export async function runCli(argv: string[]) {
     process.stdout.write(`${help}\n`);
     return;
   }
-  const known = ['start', 'migrate', 'seed', 'verify', 'create-admin'];
+  const known = ['start', 'migrate', 'seed', 'verify', 'create-admin', 'fec'];
   if (!known.includes(command)) fail(`unknown command "${command}". Run "mutua help".`);
 
   const config = loadConfig();
@@ -73,6 +78,24 @@ export async function runCli(argv: string[]) {
     await seedDemo(ctx, password);
     await ctx.database.close();
     printDemo(password);
+    return;
+  }
+  if (command === 'fec') {
+    const year = Number(values.year);
+    if (!values.year || !Number.isInteger(year) || year < 1900 || year > 2999 || !values.out) {
+      await ctx.database.close();
+      fail('usage: mutua fec --year YYYY --out DIR');
+    }
+    try {
+      const written = await writeFecFiles(ctx.db, year, values.out);
+      process.stdout.write(`${written.path} (${written.lineCount} lines)\n${written.descriptionPath}\n`);
+    } catch (error) {
+      await ctx.database.close();
+      if (error instanceof AppError && error.code === 'NOT_FOUND')
+        fail(`no fiscal year closes in ${year}, or the cooperative's identity (SIREN) is not set.`);
+      throw error;
+    }
+    await ctx.database.close();
     return;
   }
   if (command === 'verify') {
