@@ -61,6 +61,10 @@ export async function invitePerson(
         })
         .returning();
       const [coop] = await tx.select({ name: cooperative.legalName }).from(cooperative);
+      // The mail names the person who invites, not their log-in address.
+      const [inviter] = actor.userId
+        ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId))
+        : [];
       await enqueueEmail(tx, {
         now,
         to: input.email,
@@ -69,7 +73,7 @@ export async function invitePerson(
         template: 'invitation',
         vars: {
           name: input.name,
-          inviterName: actor.label,
+          inviterName: inviter?.name ?? actor.label,
           cooperativeName: coop?.name ?? 'Mutua',
           url: `${ctx.config.publicUrl}/invitation/${token}`,
           expiresDays: invitationValidDays,
