@@ -4,7 +4,7 @@ import { formatFecAmount } from './fec-format.ts';
 export type ReportTable = {
   title: string;
   columns: { key: string; label: string; kind: 'text' | 'cents' | 'number' }[];
-  rows: Record<string, string | number | bigint | null>[];
+  rows: Record<string, string | number | bigint | null | undefined>[];
 };
 
 function csvCell(value: string): string {

@@ -15,6 +15,8 @@ import { cooperativeLogoRoute, cooperativeRoutes } from '../cooperative/cooperat
 import { governanceRoutes } from '../governance/governance-routes.ts';
 import { homeRoutes } from '../home/home-routes.ts';
 import { integrityRoutes } from '../integrity/integrity-routes.ts';
+import { ledgerReportRoutes } from '../ledger/ledger-report-routes.ts';
+import { ledgerRoutes } from '../ledger/ledger-routes.ts';
 import { outboxRoutes } from '../mail/outbox-routes.ts';
 import { membersRoutes } from '../members/members-routes.ts';
 import { myMemberRoutes } from '../members/my-member-routes.ts';
@@ -81,6 +83,8 @@ function apiRoutes() {
     governanceRoutes,
     payrollRoutes,
     salesRoutes,
+    ledgerRoutes,
+    ledgerReportRoutes,
   ]) {
     api.route('/', routes);
   }
