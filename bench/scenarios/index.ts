@@ -1,6 +1,7 @@
 import type { Scenario } from '../harness/bench-types.ts';
+import { governanceVotes } from './governance-votes.ts';
 import { httpSessionCheck } from './http-session-check.ts';
 import { startup } from './startup.ts';
 
 /** Every benchmark scenario, in the order they run. A new scenario: one file in this folder plus one line here. */
-export const scenarios: Scenario[] = [httpSessionCheck, startup];
+export const scenarios: Scenario[] = [httpSessionCheck, startup, governanceVotes];

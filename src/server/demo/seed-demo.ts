@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { seedDemoLedger } from '../ledger/seed-demo-ledger.ts';
 import { createAccount } from '../people/create-account.ts';
 
 export const demoCooperative = CooperativeIdentity.parse({
@@ -41,5 +42,7 @@ export async function isEmptyCooperative(ctx: AppContext): Promise<boolean> {
 export async function seedDemo(ctx: AppContext, password: string) {
   await updateCooperative(ctx, systemActor, demoCooperative);
   for (const person of demoPeople) await createAccount(ctx, { ...person, password });
+  // Last: it posts a year of entries for the activities above and closes 2025.
+  await seedDemoLedger(ctx);
   return demoPeople;
 }

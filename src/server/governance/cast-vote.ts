@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LegalForm } from '../../core/cooperative/legal-forms.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { remoteExcludedFor } from '../../core/governance/check-resolution-majority.ts';
+import type { AttendanceMode } from '../../core/governance/count-participants.ts';
 import { CastVoteRequest, PostalVoteRequest } from '../../core/governance/governance-schemas.ts';
 import type { VoteChoice } from '../../core/governance/tally-resolution.ts';
 import type { AppContext } from '../app-context.ts';
@@ -10,12 +11,11 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
 import {
+  type AssemblyRulesSnapshot,
   assemblies,
   assemblyAttendance,
   assemblyVoters,
   associates,
-  ballotParticipations,
-  openBallots,
   resolutions,
 } from './governance-tables.ts';
 
@@ -42,36 +42,40 @@ async function writeBallot(
     secret: boolean;
     postal: boolean;
     now: Date;
+    /** Record the voter as taking part remotely, in the same statement (their first vote). */
+    remoteAttendance?: { assemblyId: string; recordedBy: string | null };
   },
 ) {
-  const inserted = await tx
-    .insert(ballotParticipations)
-    .values({
-      resolutionId: b.resolutionId,
-      associateId: b.associateId,
-      castBy: b.castBy,
-      postal: b.postal,
-      castAt: b.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: ballotParticipations.associateId });
-  if (inserted.length === 0) throw new AppError('VOTE_ALREADY_CAST');
-  if (b.secret) {
-    const one = (c: VoteChoice) => (b.choice === c ? 1 : 0);
-    await tx.execute(sql`
-      INSERT INTO secret_tallies AS t (resolution_id, college, yes, no, abstain, blank)
-      VALUES (${b.resolutionId}, ${b.college}, ${one('yes')}, ${one('no')}, ${one('abstain')}, ${one('blank')})
-      ON CONFLICT (resolution_id, college) DO UPDATE SET
-        yes = t.yes + EXCLUDED.yes, no = t.no + EXCLUDED.no,
-        abstain = t.abstain + EXCLUDED.abstain, blank = t.blank + EXCLUDED.blank`);
-  } else {
-    await tx.insert(openBallots).values({
-      resolutionId: b.resolutionId,
-      associateId: b.associateId,
-      college: b.college,
-      choice: b.choice,
-    });
-  }
+  const one = (c: VoteChoice) => (b.choice === c ? 1 : 0);
+  const att = b.remoteAttendance;
+  // One statement, one round trip: the attendance (first vote only), the participation, then the ballot
+  // only if the participation went in.
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`WITH att AS (
+          INSERT INTO assembly_attendance (assembly_id, associate_id, mode, recorded_by, recorded_at)
+          SELECT ${att?.assemblyId ?? null}::uuid, ${b.castBy}::uuid, 'remote', ${att?.recordedBy ?? null}::uuid, ${b.now}
+          WHERE ${att !== undefined}
+          ON CONFLICT DO NOTHING
+        ), p AS (
+          INSERT INTO ballot_participations (resolution_id, associate_id, cast_by, postal, cast_at)
+          VALUES (${b.resolutionId}, ${b.associateId}, ${b.castBy}, ${b.postal}, ${b.now})
+          ON CONFLICT DO NOTHING
+          RETURNING resolution_id
+        ), named AS (
+          INSERT INTO open_ballots (resolution_id, associate_id, college, choice)
+          SELECT resolution_id, ${b.associateId}, ${b.college}, ${b.choice} FROM p WHERE NOT ${b.secret}
+        ), secret AS (
+          INSERT INTO secret_tallies AS t (resolution_id, college, yes, no, abstain, blank)
+          SELECT resolution_id, ${b.college}, ${one('yes')}, ${one('no')}, ${one('abstain')}, ${one('blank')}
+          FROM p WHERE ${b.secret}
+          ON CONFLICT (resolution_id, college) DO UPDATE SET
+            yes = t.yes + EXCLUDED.yes, no = t.no + EXCLUDED.no,
+            abstain = t.abstain + EXCLUDED.abstain, blank = t.blank + EXCLUDED.blank
+        )
+        SELECT count(*)::int AS n FROM p`,
+  );
+  if (Number(row!.n) === 0) throw new AppError('VOTE_ALREADY_CAST');
 }
 
 /** The voter's associate record for this assembly: in the register today and convened to it. */
@@ -99,84 +103,83 @@ async function voterOf(tx: Db, actor: Actor, assemblyId: string) {
 export async function castVote(ctx: AppContext, actor: Actor, resolutionId: string, input: CastVoteRequest) {
   const data = CastVoteRequest.parse(input);
   const now = ctx.now();
+  if (!actor.userId) throw new AppError('VOTER_NOT_ASSOCIATE');
   return ctx.db.transaction(async (tx) => {
-    const [r] = await tx.select().from(resolutions).where(eq(resolutions.id, resolutionId)).for('share');
-    if (!r) throw new AppError('NOT_FOUND');
-    if (r.status !== 'open') throw new AppError(r.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN');
-    const [a] = await tx
-      .select({ rules: assemblies.rules, status: assemblies.status })
-      .from(assemblies)
-      .where(eq(assemblies.id, r.assemblyId));
-    if (a!.status !== 'inSession') throw new AppError('VOTE_NOT_OPEN');
-    const rules = a!.rules!;
-    const voter = await voterOf(tx, actor, r.assemblyId);
-    const targetId = data.onBehalfOf ?? voter.id;
-    const attendance = await tx
-      .select()
-      .from(assemblyAttendance)
-      .where(
-        and(
-          eq(assemblyAttendance.assemblyId, r.assemblyId),
-          inArray(assemblyAttendance.associateId, [voter.id, targetId]),
-        ),
-      );
-    let mine = attendance.find((e) => e.associateId === voter.id);
-    if (!mine) {
+    // Everything the checks need in one round trip: the resolution (share-locked), its assembly, the voter
+    // (in the register and convened), their attendance, and the represented associate's.
+    const [c] = await queryRows<{
+      status: 'pending' | 'open' | 'closed';
+      secret: boolean;
+      approves_accounts: boolean;
+      assembly_id: string;
+      assembly_status: string;
+      rules: AssemblyRulesSnapshot;
+      voter_id: string | null;
+      voter_college: string | null;
+      my_mode: AttendanceMode | null;
+      target_mode: AttendanceMode | null;
+      target_holder: string | null;
+      target_college: string | null;
+    }>(
+      tx,
+      sql`SELECT r.status, r.secret, r.approves_accounts, r.assembly_id, a.status AS assembly_status, a.rules,
+                 v.associate_id AS voter_id, v.college AS voter_college, me.mode AS my_mode,
+                 tg.mode AS target_mode, tg.proxy_holder_id AS target_holder, tv.college AS target_college
+          FROM resolutions r
+          JOIN assemblies a ON a.id = r.assembly_id
+          LEFT JOIN LATERAL (
+            SELECT av.associate_id, av.college FROM associates s
+            JOIN assembly_voters av ON av.associate_id = s.id AND av.assembly_id = r.assembly_id
+            WHERE s.user_id = ${actor.userId} AND s.exited_on IS NULL LIMIT 1
+          ) v ON true
+          LEFT JOIN assembly_attendance me ON me.assembly_id = r.assembly_id AND me.associate_id = v.associate_id
+          LEFT JOIN assembly_attendance tg
+            ON tg.assembly_id = r.assembly_id AND tg.associate_id = ${data.onBehalfOf}::uuid
+          LEFT JOIN assembly_voters tv ON tv.assembly_id = r.assembly_id AND tv.associate_id = ${data.onBehalfOf}::uuid
+          WHERE r.id = ${resolutionId}
+          FOR SHARE OF r`,
+    );
+    if (!c) throw new AppError('NOT_FOUND');
+    if (c.status !== 'open') throw new AppError(c.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN');
+    if (c.assembly_status !== 'inSession') throw new AppError('VOTE_NOT_OPEN');
+    if (!c.voter_id) throw new AppError('VOTER_NOT_ASSOCIATE');
+    const rules = c.rules;
+    const voterId = c.voter_id;
+    let mode = c.my_mode;
+    if (!mode) {
       if (!rules.remoteAttendance) throw new AppError('ATTENDANCE_REQUIRED');
-      await tx
-        .insert(assemblyAttendance)
-        .values({
-          assemblyId: r.assemblyId,
-          associateId: voter.id,
-          mode: 'remote',
-          recordedBy: actor.userId,
-          recordedAt: now,
-        })
-        .onConflictDoNothing();
-      mine = {
-        assemblyId: r.assemblyId,
-        associateId: voter.id,
-        mode: 'remote',
-        proxyHolderId: null,
-        recordedBy: actor.userId,
-        recordedAt: now,
-      };
+      mode = 'remote';
     }
-    if (mine.mode !== 'present' && mine.mode !== 'remote')
-      throw new AppError('VOTER_NOT_ATTENDING', { mode: mine.mode });
-    if (mine.mode === 'remote' && !rules.remoteAttendance)
-      throw new AppError('REMOTE_ATTENDANCE_NOT_ALLOWED');
-    if (mine.mode === 'remote' && remoteExcludedFor(rules.legalForm as LegalForm, r.approvesAccounts))
+    if (mode !== 'present' && mode !== 'remote') throw new AppError('VOTER_NOT_ATTENDING', { mode });
+    if (mode === 'remote' && !rules.remoteAttendance) throw new AppError('REMOTE_ATTENDANCE_NOT_ALLOWED');
+    if (mode === 'remote' && remoteExcludedFor(rules.legalForm as LegalForm, c.approves_accounts))
       throw new AppError('REMOTE_EXCLUDED_FOR_ACCOUNTS');
-    let college = voter.college;
-    if (targetId !== voter.id) {
-      const principal = attendance.find((e) => e.associateId === targetId);
-      if (principal?.mode !== 'represented' || principal.proxyHolderId !== voter.id)
+    const targetId = data.onBehalfOf ?? voterId;
+    let college = c.voter_college ?? '';
+    if (targetId !== voterId) {
+      if (c.target_mode !== 'represented' || c.target_holder !== voterId)
         throw new AppError('PROXY_NOT_HELD');
-      const [p] = await tx
-        .select({ college: assemblyVoters.college })
-        .from(assemblyVoters)
-        .where(and(eq(assemblyVoters.assemblyId, r.assemblyId), eq(assemblyVoters.associateId, targetId)));
-      college = p!.college;
+      college = c.target_college ?? '';
     }
     await writeBallot(tx, {
       resolutionId,
       associateId: targetId,
-      castBy: voter.id,
+      castBy: voterId,
       college,
       choice: data.choice,
-      secret: r.secret,
+      secret: c.secret,
       postal: false,
       now,
+      ...(c.my_mode ? {} : { remoteAttendance: { assemblyId: c.assembly_id, recordedBy: actor.userId } }),
     });
     await recordAudit(tx, actor, {
       action: 'governance.vote.cast',
       objectType: 'resolution',
       objectId: resolutionId,
       // A secret ballot's audit record says who took part, never how they voted.
-      changes: r.secret
-        ? { associateId: targetId, castBy: voter.id }
-        : { associateId: targetId, castBy: voter.id, choice: data.choice },
+      changes: c.secret
+        ? { associateId: targetId, castBy: voterId }
+        : { associateId: targetId, castBy: voterId, choice: data.choice },
     });
     return { resolutionId, associateId: targetId, castAt: now.toISOString() };
   });
