@@ -130,6 +130,7 @@ export type MemberSummary = z.infer<typeof MemberSummary>;
 /** Benefit the member receives, which the cooperative must know for payroll and reporting. */
 export const benefitStatuses = ['none', 'are', 'rsa', 'ass', 'aah', 'other'] as const;
 export const BenefitStatus = z.enum(benefitStatuses);
+export type BenefitStatus = z.infer<typeof BenefitStatus>;
 
 const Nir = z.string().trim().refine(isValidNir, { error: 'nir.invalid' }).transform(normalizeNir);
 

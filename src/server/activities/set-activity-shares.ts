@@ -39,16 +39,14 @@ export async function writeActivityShares(
     if (closed && closed.to !== r.validTo)
       await tx.update(activityMembers).set({ validTo: closed.to }).where(eq(activityMembers.id, r.id));
   }
-  await tx
-    .insert(activityMembers)
-    .values(
-      shares.map((s) => ({
-        activityId: activity.id,
-        memberId: s.memberId,
-        shareBp: s.shareBp,
-        validFrom: from,
-      })),
-    );
+  await tx.insert(activityMembers).values(
+    shares.map((s) => ({
+      activityId: activity.id,
+      memberId: s.memberId,
+      shareBp: s.shareBp,
+      validFrom: from,
+    })),
+  );
 }
 
 /** Support staff set who runs an activity, and with which shares, from a date (several: a cooperative group). */

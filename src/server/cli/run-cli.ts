@@ -10,6 +10,7 @@ import { demoPeople, isEmptyCooperative, seedDemo } from '../demo/seed-demo.ts';
 import { verifyIntegrity } from '../integrity/verify-integrity.ts';
 import { writeFecFiles } from '../ledger/write-fec-files.ts';
 import { serveApp, stopOnSignals } from '../main.ts';
+import { seedLargeCooperative } from '../members/seed-large-cooperative.ts';
 import { createAccount } from '../people/create-account.ts';
 
 const help = `mutua — the software of a coopérative d'activités et d'emploi
@@ -19,7 +20,8 @@ Usage: mutua <command> [options]
 Commands:
   start [--demo]     migrate, seed the demo on an empty embedded database, serve (default)
   migrate            apply the database migrations and exit
-  seed               seed the demo cooperative into an empty database
+  seed [--members N] seed the demo cooperative into an empty database; --members N also generates
+                     N members with journeys and activities (deterministic; for benchmarks)
   verify             check the integrity of the records; exit 0 only when everything holds
   fec --year YYYY --out DIR
                      write the FEC of the fiscal year closing in YYYY and its description into DIR
@@ -46,6 +48,7 @@ export async function runCli(argv: string[]) {
       password: { type: 'string' },
       year: { type: 'string' },
       out: { type: 'string' },
+      members: { type: 'string' },
     },
     allowPositionals: false,
     strict: true,
@@ -70,14 +73,29 @@ export async function runCli(argv: string[]) {
     return;
   }
   if (command === 'seed') {
-    if (!(await isEmptyCooperative(ctx))) {
+    const generate = values.members === undefined ? 0 : Number(values.members);
+    const empty = await isEmptyCooperative(ctx);
+    if (!Number.isInteger(generate) || generate < 0 || (!empty && !generate)) {
       await ctx.database.close();
-      fail('the database already has accounts; the demo is seeded only into an empty one.');
+      fail(
+        generate < 0 || !Number.isInteger(generate)
+          ? '--members must be a whole number.'
+          : 'the database already has accounts; the demo is seeded only into an empty one.',
+      );
     }
-    const password = demoPassword(config.dataDir);
-    await seedDemo(ctx, password);
+    const password = empty ? demoPassword(config.dataDir) : null;
+    if (password) await seedDemo(ctx, password);
+    if (generate) {
+      const result = await seedLargeCooperative(ctx, {
+        members: generate,
+        progress: (done, total) => process.stderr.write(`\rmembers: ${done}/${total}`),
+      });
+      process.stdout.write(
+        `\nGenerated ${result.members} members, ${result.activities} activities, ${result.referents} referents in ${(result.ms / 1000).toFixed(1)} s.\n`,
+      );
+    }
     await ctx.database.close();
-    printDemo(password);
+    if (password) printDemo(password);
     return;
   }
   if (command === 'fec') {

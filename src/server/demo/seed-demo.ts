@@ -6,6 +6,7 @@ import { systemActor } from '../audit/actor.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { seedDemoLedger } from '../ledger/seed-demo-ledger.ts';
+import { seedDemoMembers } from '../members/seed-demo-members.ts';
 import { createAccount } from '../people/create-account.ts';
 
 export const demoCooperative = CooperativeIdentity.parse({
@@ -42,6 +43,7 @@ export async function isEmptyCooperative(ctx: AppContext): Promise<boolean> {
 export async function seedDemo(ctx: AppContext, password: string) {
   await updateCooperative(ctx, systemActor, demoCooperative);
   for (const person of demoPeople) await createAccount(ctx, { ...person, password });
+  await seedDemoMembers(ctx, password);
   // Last: it posts a year of entries for the activities above and closes 2025.
   await seedDemoLedger(ctx);
   return demoPeople;

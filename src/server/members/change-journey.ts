@@ -31,30 +31,35 @@ async function changeJourney(
   ctx: AppContext,
   actor: Actor,
   memberId: string,
-  plan: (entries: JourneyEntry[]) => Change,
+  plan: (entries: JourneyEntry[]) => Change[],
 ) {
   return ctx.db.transaction(async (tx) => {
     await requireMember(tx, actor, memberId, 'manage', { lock: true });
     const before = (await tx.select().from(journeyEntries).where(eq(journeyEntries.memberId, memberId))).map(
       toJourneyEntry,
     );
-    const change = plan(before);
-    const after =
-      change.type === 'insert'
-        ? [...before, change.entry]
-        : change.type === 'update'
-          ? before.map((e) => (e.id === change.entry.id ? change.entry : e))
-          : before.filter((e) => e.id !== change.entryId);
+    const changes = plan(before);
+    let after = before;
+    for (const change of changes) {
+      if (change.type === 'insert') after = [...after, change.entry];
+      else if (change.type === 'update')
+        after = after.map((e) => (e.id === change.entry.id ? change.entry : e));
+      else after = after.filter((e) => e.id !== change.entryId);
+    }
     assertValidJourney(after);
-    await writeChange(tx, memberId, change, actor.userId);
+    for (const change of changes) {
+      await writeChange(tx, memberId, change, actor.userId);
+      const entry = change.type === 'delete' ? before.find((e) => e.id === change.entryId)! : change.entry;
+      await recordAudit(tx, actor, {
+        action: `member.journey.${change.type}`,
+        objectType: 'member',
+        objectId: memberId,
+        changes: { entry },
+      });
+    }
     await writeJourneyCaches(tx, memberId, after);
-    const entry = change.type === 'delete' ? before.find((e) => e.id === change.entryId)! : change.entry;
-    await recordAudit(tx, actor, {
-      action: `member.journey.${change.type}`,
-      objectType: 'member',
-      objectId: memberId,
-      changes: { entry },
-    });
+    const last = changes[changes.length - 1]!;
+    const entry = last.type === 'delete' ? before.find((e) => e.id === last.entryId)! : last.entry;
     return { entry, entries: after };
   });
 }
@@ -86,14 +91,47 @@ export function recordJourneyEntry(
   input: JourneyEntryInputType,
 ) {
   const data = JourneyEntryInput.parse(input);
-  return changeJourney(ctx, actor, memberId, (entries) => ({
-    type: 'insert',
-    entry: {
-      ...data,
-      id: randomUUID(),
-      number: isAmendment(data) ? nextNumber(entries, data.contractId) : null,
+  return changeJourney(ctx, actor, memberId, (entries) => [
+    {
+      type: 'insert',
+      entry: {
+        ...data,
+        id: randomUUID(),
+        number: isAmendment(data) ? nextNumber(entries, data.contractId) : null,
+      },
     },
-  }));
+  ]);
+}
+
+/**
+ * Records several entries at once, in the order given, checked as a whole (a journey typed in from paper
+ * files, the demo seed). Amendments and ends may refer to a contract of the same batch by its position:
+ * `contractId: '#3'` is the entry at index 3.
+ */
+export function recordJourneyEntries(
+  ctx: AppContext,
+  actor: Actor,
+  memberId: string,
+  inputs: readonly JourneyEntryInputType[],
+) {
+  const data = inputs.map((i) => JourneyEntryInput.parse(i));
+  return changeJourney(ctx, actor, memberId, (entries) => {
+    const ids = data.map(() => randomUUID());
+    const all = [...entries];
+    return data.map((d, i) => {
+      const resolved =
+        'contractId' in d && d.contractId.startsWith('#')
+          ? { ...d, contractId: ids[Number(d.contractId.slice(1))]! }
+          : d;
+      const entry: JourneyEntry = {
+        ...resolved,
+        id: ids[i]!,
+        number: isAmendment(resolved) ? nextNumber(all, resolved.contractId) : null,
+      };
+      all.push(entry);
+      return { type: 'insert' as const, entry };
+    });
+  });
 }
 
 /**
@@ -115,7 +153,7 @@ export function correctJourneyEntry(
       !('contractId' in current) || ('contractId' in data && data.contractId === current.contractId);
     if (current.kind !== data.kind || !sameContract)
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'kind', key: 'journey.kindFixed' }] });
-    return { type: 'update', entry: { ...data, id: entryId, number: current.number } };
+    return [{ type: 'update', entry: { ...data, id: entryId, number: current.number } }];
   });
 }
 
@@ -123,6 +161,6 @@ export function correctJourneyEntry(
 export function deleteJourneyEntry(ctx: AppContext, actor: Actor, memberId: string, entryId: string) {
   return changeJourney(ctx, actor, memberId, (entries) => {
     if (!entries.some((e) => e.id === entryId)) throw new AppError('NOT_FOUND');
-    return { type: 'delete', entryId };
+    return [{ type: 'delete', entryId }];
   });
 }

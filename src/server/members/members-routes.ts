@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ActivitySummary } from '../../core/activities/activity-schemas.ts';
 import { alertBuckets } from '../../core/members/compute-journey-deadlines.ts';
 import { describeJourney } from '../../core/members/describe-journey.ts';
@@ -18,9 +18,9 @@ import {
   UpdateRestrictedRequest,
 } from '../../core/members/member-schemas.ts';
 import { listActivities } from '../activities/list-activities.ts';
+import { queryRows } from '../db/query-rows.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
-import { users } from '../people/people-tables.ts';
 import { correctJourneyEntry, deleteJourneyEntry, recordJourneyEntry } from './change-journey.ts';
 import { createMember } from './create-member.ts';
 import {
@@ -138,16 +138,11 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       },
     }),
     async (c) => {
-      const rows = await c
-        .get('ctx')
-        .db.select({
-          id: users.id,
-          name: users.name,
-          members: sql<number>`(SELECT count(*)::int FROM members m WHERE m.referent_id = ${users.id})`,
-        })
-        .from(users)
-        .where(and(eq(users.active, true), sql`'support' = ANY(${users.roles})`))
-        .orderBy(asc(users.name));
+      const rows = await queryRows<{ id: string; name: string; members: number }>(
+        c.get('ctx').db,
+        sql`SELECT u.id, u.name, (SELECT count(*)::int FROM members m WHERE m.referent_id = u.id) AS members
+            FROM users u WHERE u.active AND 'support' = ANY(u.roles) ORDER BY u.name, u.id`,
+      );
       return c.json(
         rows.map((r) => ({ ...r, members: Number(r.members) })),
         200,
