@@ -1,7 +1,8 @@
 import type { Scenario } from '../harness/bench-types.ts';
 import { governanceVotes } from './governance-votes.ts';
 import { httpSessionCheck } from './http-session-check.ts';
+import { payrollEngine } from './payroll-engine.ts';
 import { startup } from './startup.ts';
 
 /** Every benchmark scenario, in the order they run. A new scenario: one file in this folder plus one line here. */
-export const scenarios: Scenario[] = [httpSessionCheck, startup, governanceVotes];
+export const scenarios: Scenario[] = [httpSessionCheck, startup, payrollEngine, governanceVotes];

@@ -3,7 +3,7 @@ import Engine from 'publicodes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eurosToCents } from '../../core/payroll/euros-to-cents.ts';
 import { defaultPayrollSettings, type PayrollSettings } from '../../core/payroll/payroll-settings.ts';
-import { createSalaryEngine, type SalaryEngine } from './create-salary-engine.ts';
+import { createSalaryEngine, readSalaryFigures, type SalaryEngine } from './create-salary-engine.ts';
 import {
   contributionLineRules,
   fullSalaryRules,
@@ -138,6 +138,21 @@ describe('the salary engine', () => {
     expect(
       value(`${'salarié . cotisations . '}prévoyances . incapacité invalidité décès . salarié`),
     ).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('reads the same figures in one evaluation on the reduced rules as rule by rule on the whole base', () => {
+    const settings = {
+      ...settingsCases[1]!.settings,
+      providentPlan: { employerRateBp: 75, employeeRateBp: 25 },
+    };
+    for (const [month, gross] of [
+      ['2026-01', 182_303],
+      ['2025-09', 333_333],
+      ['2026-11', 800_000],
+    ] as const)
+      expect(engine.figures(settings, month, gross)).toEqual(
+        readSalaryFigures(withProvident, settings, month, gross, { oneByOne: true }),
+      );
   }, 120_000);
 
   it('plugs the cooperative’s provident plan in as modele-social plugs in a collective agreement’s', () => {
