@@ -187,7 +187,8 @@ describe('chart of accounts', () => {
 
 describe('closing', () => {
   it('refuses to close a year that is not over, then closes it with opening entries per activity', async () => {
-    await postEntry(ctx, systemActor, paymentEntry(act.alice, 20_000n, '2025-06-10'));
+    const payment = paymentEntry(act.alice, 20_000n, '2025-06-10');
+    const paid = await postEntry(ctx, systemActor, payment);
     // A cross-activity entry that does not balance per activity: the liaison account takes the difference.
     await postEntry(ctx, systemActor, {
       journalCode: 'CTB',
@@ -260,6 +261,8 @@ describe('closing', () => {
       await refusal(postEntry(ctx, systemActor, saleEntry(act.alice, 100n, { date: '2025-12-31' }))),
     ).toBe('LEDGER_FISCAL_YEAR_CLOSED');
     expect(await refusal(closeFiscalYear(ctx, accountant, yearId))).toBe('LEDGER_FISCAL_YEAR_NOT_CLOSABLE');
+    // A feature retrying a posting made before the closing gets the entry back, not an error.
+    expect(await postEntry(ctx, systemActor, payment)).toEqual({ ...paid, alreadyPosted: true });
     const report = await verifyIntegrity(ctx);
     const ledgerChecks = report.checks.filter((c) => c.name.startsWith('ledger:'));
     expect(ledgerChecks).toHaveLength(5);

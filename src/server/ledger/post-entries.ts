@@ -89,7 +89,12 @@ export async function postParsedEntries(
     throw new AppError('LEDGER_POST_FORBIDDEN');
   return ctx.db.transaction(async (tx) => {
     const refs = await loadPostingRefs(tx, entries);
+    // Keys posted before (possibly in a year closed since): those entries are answered as they are,
+    // without checking them again. The others are checked, then looked up again under the journal locks.
+    const earlier = refs.postedKeys.length > 0 ? await findPostedByKeys(tx, refs.postedKeys) : new Map();
+    const pending = entries.filter((e) => !earlier.has(e.idempotencyKey));
     entries.forEach((entry, index) => {
+      if (earlier.has(entry.idempotencyKey)) return;
       try {
         assertValidEntry(entry, { ...refs, allowInactiveAccounts: options.allowInactiveAccounts });
       } catch (error) {
@@ -100,7 +105,7 @@ export async function postParsedEntries(
 
     // Lock order, the same in every transaction: fiscal years and settings (shared), journals, sequences,
     // then balances (taken by the database in key order).
-    const dates = entries.map((e) => e.entryDate);
+    const dates = pending.map((e) => e.entryDate);
     let allYears = refs.years;
     const missing = fiscalYearToOpen(allYears, dates, refs.fiscalYearEnd);
     if (missing) {
@@ -112,13 +117,14 @@ export async function postParsedEntries(
       dates.map((d) => findFiscalYear(allYears, d)?.id).filter((id): id is number => id !== undefined),
     );
     const yearOf = entries.map((entry) => {
+      if (earlier.has(entry.idempotencyKey)) return null;
       const year = findFiscalYear(years, entry.entryDate);
       const refusal = postingDateRefusal(entry.entryDate, year, lockDate);
       if (refusal) throw new AppError(refusal.code, { ...refusal });
       return year!;
     });
 
-    const journalCodes = [...new Set(entries.map((e) => e.journalCode))].sort();
+    const journalCodes = [...new Set(pending.map((e) => e.journalCode))].sort();
     const heads = new Map(
       (
         await queryRows<{ code: string; chain_length: string | number; last_hash: string }>(
@@ -130,10 +136,14 @@ export async function postParsedEntries(
     );
 
     // Under the journal locks, a concurrent posting of the same key has committed: look the keys up now.
-    const existing = await findPostedByKeys(
-      tx,
-      entries.map((e) => e.idempotencyKey),
-    );
+    const existing =
+      pending.length > 0
+        ? await findPostedByKeys(
+            tx,
+            pending.map((e) => e.idempotencyKey),
+          )
+        : new Map();
+    for (const [key, value] of earlier) existing.set(key, value);
     const results: (PostedEntry | null)[] = entries.map(() => null);
     const toPost: { entry: ParsedEntry; index: number }[] = [];
     const keysInBatch = new Map<string, number>();
@@ -258,6 +268,7 @@ async function loadPostingRefs(db: Db, entries: readonly ParsedEntry[]) {
     journals: { code: string; active: boolean }[] | null;
     years: YearRow[] | null;
     fiscal_year_end: string | null;
+    posted_keys: string[] | null;
   }>(
     db,
     sql`SELECT
@@ -268,7 +279,9 @@ async function loadPostingRefs(db: Db, entries: readonly ParsedEntry[]) {
       (SELECT json_agg(json_build_object('code', code, 'active', active)) FROM ledger_journals) AS journals,
       (SELECT json_agg(json_build_object('id', id, 'start_date', start_date, 'end_date', end_date,
                 'status', status) ORDER BY start_date) FROM fiscal_years) AS years,
-      (SELECT fiscal_year_end FROM cooperative WHERE id = 1) AS fiscal_year_end`,
+      (SELECT fiscal_year_end FROM cooperative WHERE id = 1) AS fiscal_year_end,
+      (SELECT json_agg(idempotency_key) FROM ledger_entries
+         WHERE idempotency_key = ANY(${sql.param([...new Set(entries.map((e) => e.idempotencyKey))])}::text[])) AS posted_keys`,
   );
   const accountMap = new Map<string, AccountRef>(
     (row?.accounts ?? []).map((a) => [
@@ -284,6 +297,7 @@ async function loadPostingRefs(db: Db, entries: readonly ParsedEntry[]) {
     activityExists: (id: string) => activitySet.has(id),
     years: (row?.years ?? []).map(toYear),
     fiscalYearEnd: row?.fiscal_year_end ?? '12-31',
+    postedKeys: row?.posted_keys ?? [],
   };
 }
 
