@@ -161,6 +161,17 @@ export async function castVote(ctx: AppContext, actor: Actor, resolutionId: stri
         throw new AppError('PROXY_NOT_HELD');
       college = c.target_college ?? '';
     }
+    // The audit record first: a secret ballot's counter row stays locked from its update to the commit,
+    // so the update comes last (a failed ballot rolls the record back with it).
+    await recordAudit(tx, actor, {
+      action: 'governance.vote.cast',
+      objectType: 'resolution',
+      objectId: resolutionId,
+      // A secret ballot's audit record says who took part, never how they voted.
+      changes: c.secret
+        ? { associateId: targetId, castBy: voterId }
+        : { associateId: targetId, castBy: voterId, choice: data.choice },
+    });
     await writeBallot(tx, {
       resolutionId,
       associateId: targetId,
@@ -171,15 +182,6 @@ export async function castVote(ctx: AppContext, actor: Actor, resolutionId: stri
       postal: false,
       now,
       ...(c.my_mode ? {} : { remoteAttendance: { assemblyId: c.assembly_id, recordedBy: actor.userId } }),
-    });
-    await recordAudit(tx, actor, {
-      action: 'governance.vote.cast',
-      objectType: 'resolution',
-      objectId: resolutionId,
-      // A secret ballot's audit record says who took part, never how they voted.
-      changes: c.secret
-        ? { associateId: targetId, castBy: voterId }
-        : { associateId: targetId, castBy: voterId, choice: data.choice },
     });
     return { resolutionId, associateId: targetId, castAt: now.toISOString() };
   });
