@@ -94,7 +94,8 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
   },
   assemblyNotice: {
     fr: (v) => {
-      const kind = v.type === 'ordinary' ? 'assemblée générale ordinaire' : 'assemblée générale extraordinaire';
+      const kind =
+        v.type === 'ordinary' ? 'assemblée générale ordinaire' : 'assemblée générale extraordinaire';
       const call = v.call === 'first' ? 'sur première convocation' : 'sur deuxième convocation';
       const where = [v.place, v.onlineUrl ? `en ligne : ${v.onlineUrl}` : ''].filter(Boolean).join(' — ');
       const p = [
