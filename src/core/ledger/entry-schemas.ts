@@ -23,8 +23,9 @@ export const EntryLineInput = z.object({
   accountNumber: AccountNumber,
   activityId: z.uuid(),
   thirdParty: ThirdParty.nullish().transform((v) => v ?? null),
-  debitCents: CentsSchema.default(0n),
-  creditCents: CentsSchema.default(0n),
+  // prefault: the default goes through the parse (a JSON number), so the OpenAPI document can print it.
+  debitCents: CentsSchema.prefault(0),
+  creditCents: CentsSchema.prefault(0),
   label: flatText(200).default(''),
 });
 export type EntryLineInput = z.infer<typeof EntryLineInput>;
