@@ -81,8 +81,8 @@ CREATE TABLE ledger_entries (
   source_type text NOT NULL CHECK (source_type ~ '^[a-z][a-z0-9_]{1,39}$'),
   source_id text,
   idempotency_key text NOT NULL UNIQUE,
-  -- An entry is reversed at most once.
-  reverses_entry_id uuid UNIQUE,
+  -- The entry this one reverses (an entry is reversed at most once: unique index below).
+  reverses_entry_id uuid,
   line_count integer NOT NULL CHECK (line_count >= 2),
   -- Σ debit = Σ credit = total_cents.
   total_cents bigint NOT NULL CHECK (total_cents > 0),
@@ -94,7 +94,8 @@ CREATE TABLE ledger_entries (
   CONSTRAINT ledger_entries_chain_key UNIQUE (journal_code, chain_index)
 );
 CREATE INDEX ledger_entries_year_seq_idx ON ledger_entries (fiscal_year_id, seq);
-CREATE INDEX ledger_entries_date_idx ON ledger_entries (entry_date);
+CREATE UNIQUE INDEX ledger_entries_reverses_entry_id_key ON ledger_entries (reverses_entry_id)
+  WHERE reverses_entry_id IS NOT NULL;
 
 CREATE TABLE ledger_entry_lines (
   entry_id uuid NOT NULL,
@@ -124,9 +125,9 @@ CREATE TABLE ledger_balances (
   debit_cents bigint NOT NULL DEFAULT 0,
   credit_cents bigint NOT NULL DEFAULT 0,
   line_count bigint NOT NULL DEFAULT 0,
-  PRIMARY KEY (fiscal_year_id, account_number, activity_id)
+  -- Activity first: an activity's figures are one index range (and no second index to maintain).
+  PRIMARY KEY (activity_id, fiscal_year_id, account_number)
 );
-CREATE INDEX ledger_balances_activity_idx ON ledger_balances (activity_id);
 
 -- Lettering (matching) of lines, kept beside the lines since posted lines never change.
 CREATE TABLE ledger_letterings (
@@ -226,72 +227,84 @@ $$;
 CREATE CONSTRAINT TRIGGER ledger_entries_balanced AFTER INSERT ON ledger_entries
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_entry_balanced();
 
--- Every INSERT of lines: references, third parties, each touched entry complete and balanced (so no line
--- can be added to an entry later), then the stored balances (invariant 6), rows taken in key order.
+-- Every INSERT of lines: references, third parties, each touched entry complete and balanced, then the
+-- stored balances (invariant 6), rows taken in key order. Set-based on the statement's new rows only: an
+-- entry's lines must all be inserted by one statement. Why that is enough: line numbers run from 1 to the
+-- entry's line_count (checked here) and are unique per entry (primary key), so when a statement brings
+-- line_count lines for an entry, the entry can have no other line; a line added later to an existing entry
+-- either collides with a number already taken or makes that statement's count fall short.
 CREATE FUNCTION ledger_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   bad record;
 BEGIN
-  SELECT n.entry_id, n.line_no, n.account_number, e.id AS e_id, a.number AS a_number, t.id AS t_id
+  SELECT n.entry_id, n.line_no, n.account_number, a.number AS a_number, t.id AS t_id
     INTO bad
     FROM new_lines n
-    LEFT JOIN ledger_entries e ON e.id = n.entry_id
     LEFT JOIN ledger_accounts a ON a.number = n.account_number
     LEFT JOIN activities t ON t.id = n.activity_id
-   WHERE e.id IS NULL OR a.number IS NULL OR t.id IS NULL
-      OR (a.requires_third_party AND n.third_party_code IS NULL)
+   WHERE a.number IS NULL OR t.id IS NULL OR (a.requires_third_party AND n.third_party_code IS NULL)
    LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'ledger line %/% refused: %', bad.entry_id, bad.line_no,
-      CASE WHEN bad.e_id IS NULL THEN 'unknown entry'
-           WHEN bad.a_number IS NULL THEN format('unknown account %s', bad.account_number)
+      CASE WHEN bad.a_number IS NULL THEN format('unknown account %s', bad.account_number)
            WHEN bad.t_id IS NULL THEN 'unknown activity'
            ELSE format('account %s needs a third party', bad.account_number) END
       USING ERRCODE = 'check_violation';
   END IF;
-  SELECT e.id, e.journal_code, e.number, s.n, s.debit, s.credit, e.line_count, e.total_cents
+  -- One pass over the entries the statement touches: the balance check, and their fiscal year for the
+  -- stored balances. (If the check fails, raising undoes the whole statement, balances included.)
+  WITH per_entry AS MATERIALIZED (
+    SELECT s.entry_id, s.n, s.last_no, s.debit, s.credit, e.id AS e_id, e.fiscal_year_id, e.journal_code,
+           e.number, e.line_count, e.total_cents
+      FROM (SELECT entry_id, count(*) AS n, max(line_no) AS last_no, sum(debit_cents) AS debit,
+                   sum(credit_cents) AS credit
+              FROM new_lines GROUP BY entry_id) s
+      -- One index probe per entry, whatever the planner guesses about the statement's rows.
+      LEFT JOIN LATERAL (SELECT * FROM ledger_entries x WHERE x.id = s.entry_id LIMIT 1) e ON true
+  ), upserted AS (
+    INSERT INTO ledger_balances AS b (fiscal_year_id, account_number, activity_id, debit_cents, credit_cents,
+      line_count)
+    SELECT p.fiscal_year_id, n.account_number, n.activity_id, sum(n.debit_cents), sum(n.credit_cents), count(*)
+      FROM new_lines n JOIN per_entry p ON p.entry_id = n.entry_id
+     WHERE p.e_id IS NOT NULL
+     GROUP BY n.activity_id, p.fiscal_year_id, n.account_number
+     ORDER BY n.activity_id, p.fiscal_year_id, n.account_number
+    ON CONFLICT (activity_id, fiscal_year_id, account_number) DO UPDATE
+      SET debit_cents = b.debit_cents + EXCLUDED.debit_cents,
+          credit_cents = b.credit_cents + EXCLUDED.credit_cents,
+          line_count = b.line_count + EXCLUDED.line_count
+    RETURNING 1
+  )
+  SELECT p.entry_id, p.e_id, p.journal_code, p.number, p.n, p.debit, p.credit, p.line_count, p.total_cents
     INTO bad
-    FROM (SELECT DISTINCT entry_id FROM new_lines) t
-    JOIN ledger_entries e ON e.id = t.entry_id
-    CROSS JOIN LATERAL (
-      SELECT count(*) AS n, max(line_no) AS last_no, coalesce(sum(debit_cents), 0) AS debit,
-             coalesce(sum(credit_cents), 0) AS credit
-        FROM ledger_entry_lines l WHERE l.entry_id = t.entry_id) s
-   WHERE s.n <> e.line_count OR s.last_no <> e.line_count
-      OR s.debit <> e.total_cents OR s.credit <> e.total_cents
+    FROM per_entry p
+   WHERE p.e_id IS NULL OR p.n <> p.line_count OR p.last_no > p.line_count
+      OR p.debit <> p.total_cents OR p.credit <> p.total_cents
    LIMIT 1;
   IF FOUND THEN
+    IF bad.e_id IS NULL THEN
+      RAISE EXCEPTION 'ledger line of unknown entry % refused', bad.entry_id USING ERRCODE = 'check_violation';
+    END IF;
     RAISE EXCEPTION 'ledger entry % % does not balance or is incomplete: % lines (% expected), debit %, credit % (% expected)',
       bad.journal_code, bad.number, bad.n, bad.line_count, bad.debit, bad.credit, bad.total_cents
       USING ERRCODE = 'check_violation';
   END IF;
-  INSERT INTO ledger_balances AS b (fiscal_year_id, account_number, activity_id, debit_cents, credit_cents, line_count)
-  SELECT e.fiscal_year_id, n.account_number, n.activity_id, sum(n.debit_cents), sum(n.credit_cents), count(*)
-    FROM new_lines n JOIN ledger_entries e ON e.id = n.entry_id
-   GROUP BY 1, 2, 3
-   ORDER BY 1, 2, 3
-  ON CONFLICT (fiscal_year_id, account_number, activity_id) DO UPDATE
-    SET debit_cents = b.debit_cents + EXCLUDED.debit_cents,
-        credit_cents = b.credit_cents + EXCLUDED.credit_cents,
-        line_count = b.line_count + EXCLUDED.line_count;
   RETURN NULL;
 END;
 $$;
 CREATE TRIGGER ledger_entry_lines_checked AFTER INSERT ON ledger_entry_lines
   REFERENCING NEW TABLE AS new_lines FOR EACH STATEMENT EXECUTE FUNCTION ledger_lines_inserted();
 
--- Stored balances are written only by the trigger above (depth ≥ 2), never directly.
+-- Stored balances are written only by the trigger above (from inside a trigger), never directly. The WHEN
+-- condition keeps the function from running at all on the normal path (thousands of rows per posting).
 CREATE FUNCTION ledger_balances_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF pg_trigger_depth() < 2 THEN
-    RAISE EXCEPTION 'ledger_balances is written only by the posting of lines: % refused', TG_OP
-      USING ERRCODE = 'P0001';
-  END IF;
-  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  RAISE EXCEPTION 'ledger_balances is written only by the posting of lines: % refused', TG_OP
+    USING ERRCODE = 'P0001';
 END;
 $$;
 CREATE TRIGGER ledger_balances_guarded BEFORE INSERT OR UPDATE OR DELETE ON ledger_balances
-  FOR EACH ROW EXECUTE FUNCTION ledger_balances_guard();
+  FOR EACH ROW WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION ledger_balances_guard();
 CREATE TRIGGER ledger_balances_no_truncate BEFORE TRUNCATE ON ledger_balances
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 

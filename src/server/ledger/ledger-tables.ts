@@ -111,7 +111,7 @@ export const ledgerBalances = pgTable(
     creditCents: bigint('credit_cents', { mode: 'bigint' }).notNull(),
     lineCount: bigint('line_count', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.fiscalYearId, t.accountNumber, t.activityId] })],
+  (t) => [primaryKey({ columns: [t.activityId, t.fiscalYearId, t.accountNumber] })],
 );
 
 export const ledgerLetterings = pgTable(
