@@ -58,35 +58,28 @@ export const fieldMessages = {
     fr: 'Part invalide (un pourcentage entre 0,01 et 100).',
     en: 'Invalid share (a percentage between 0.01 and 100).',
   },
-  // Ledger (issue 4).
-  'ledger.date': { fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' },
-  'ledger.cents': {
-    fr: 'Montant invalide : un nombre entier de centimes.',
-    en: 'Invalid amount: a whole number of cents.',
+  'naf.invalid': {
+    fr: 'Code NAF invalide (par exemple 74.10Z).',
+    en: 'Invalid NAF code (for example 74.10Z).',
   },
-  'ledger.accountNumber': {
-    fr: 'Numéro de compte invalide (3 à 10 chiffres du plan comptable, classe 1 à 8).',
-    en: 'Invalid account number (3 to 10 digits of the French chart, class 1 to 8).',
+  'value.tooLong': { fr: 'Cette valeur est trop longue.', en: 'This value is too long.' },
+  'journey.kindFixed': {
+    fr: 'Une correction garde la nature de l’entrée et son contrat ; supprimez-la et enregistrez-en une autre.',
+    en: 'A correction keeps the entry’s kind and contract; delete it and record another one.',
   },
-  'ledger.journalCode': {
-    fr: 'Code journal invalide (2 à 6 lettres ou chiffres en majuscules).',
-    en: 'Invalid journal code (2 to 6 upper-case letters or digits).',
+  'activityCode.invalid': {
+    fr: 'Code d’activité invalide (2 à 20 lettres majuscules, chiffres ou tirets).',
+    en: 'Invalid activity code (2 to 20 capital letters, digits or dashes).',
   },
-  'ledger.flatText': {
-    fr: 'Ce texte ne peut contenir ni tabulation ni retour à la ligne.',
-    en: 'This text cannot contain a tab or a line break.',
-  },
-  'ledger.lockDateFuture': {
-    fr: "La date de verrouillage ne peut pas être postérieure à aujourd'hui.",
-    en: 'The lock date cannot be later than today.',
-  },
-  'ledger.sourceType': { fr: "Type de pièce d'origine invalide.", en: 'Invalid source document type.' },
   // Sales (issue 5).
   'quantity.invalid': {
     fr: 'Quantité invalide (nombre positif, 12 chiffres et 4 décimales au plus).',
     en: 'Invalid quantity (a positive number, at most 12 digits and 4 decimals).',
   },
-  'amountCents.invalid': { fr: 'Montant invalide (en centimes entiers).', en: 'Invalid amount (whole cents).' },
+  'amountCents.invalid': {
+    fr: 'Montant invalide (en centimes entiers).',
+    en: 'Invalid amount (whole cents).',
+  },
   'amount.negative': { fr: 'Le montant ne peut pas être négatif.', en: 'The amount cannot be negative.' },
   'amount.tooLarge': {
     fr: 'Montant trop élevé (12 chiffres au plus avant la virgule).',
@@ -111,7 +104,10 @@ export const fieldMessages = {
     fr: 'Numéro SIRET invalide (14 chiffres, clé de contrôle incorrecte).',
     en: 'Invalid SIRET number (14 digits, wrong check digit).',
   },
-  'siret.sirenMismatch': { fr: 'Le SIRET ne commence pas par le SIREN.', en: 'The SIRET does not start with the SIREN.' },
+  'siret.sirenMismatch': {
+    fr: 'Le SIRET ne commence pas par le SIREN.',
+    en: 'The SIRET does not start with the SIREN.',
+  },
   'siren.required': {
     fr: 'Le SIREN d’un client professionnel français est obligatoire.',
     en: 'A French business client needs its SIREN.',
@@ -121,6 +117,29 @@ export const fieldMessages = {
     en: 'An individual has no SIREN or SIRET.',
   },
   'amount.positive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  // Ledger (issue 4).
+  'ledger.date': { fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' },
+  'ledger.cents': {
+    fr: 'Montant invalide : un nombre entier de centimes.',
+    en: 'Invalid amount: a whole number of cents.',
+  },
+  'ledger.accountNumber': {
+    fr: 'Numéro de compte invalide (3 à 10 chiffres du plan comptable, classe 1 à 8).',
+    en: 'Invalid account number (3 to 10 digits of the French chart, class 1 to 8).',
+  },
+  'ledger.journalCode': {
+    fr: 'Code journal invalide (2 à 6 lettres ou chiffres en majuscules).',
+    en: 'Invalid journal code (2 to 6 upper-case letters or digits).',
+  },
+  'ledger.flatText': {
+    fr: 'Ce texte ne peut contenir ni tabulation ni retour à la ligne.',
+    en: 'This text cannot contain a tab or a line break.',
+  },
+  'ledger.lockDateFuture': {
+    fr: "La date de verrouillage ne peut pas être postérieure à aujourd'hui.",
+    en: 'The lock date cannot be later than today.',
+  },
+  'ledger.sourceType': { fr: "Type de pièce d'origine invalide.", en: 'Invalid source document type.' },
   // Payroll (issue 10).
   'payroll.month': { fr: 'Mois invalide (AAAA-MM).', en: 'Invalid month (YYYY-MM).' },
   'payroll.healthEmployerShare': {
@@ -134,16 +153,6 @@ export const fieldMessages = {
   'payroll.exitTooFar': {
     fr: 'Un plan de sortie couvre au plus 60 mois.',
     en: 'An exit plan covers at most 60 months.',
-  },
-  'naf.invalid': { fr: 'Code NAF invalide (par exemple 74.10Z).', en: 'Invalid NAF code (for example 74.10Z).' },
-  'value.tooLong': { fr: 'Cette valeur est trop longue.', en: 'This value is too long.' },
-  'activityCode.invalid': {
-    fr: 'Code d’activité invalide (2 à 20 lettres majuscules, chiffres ou tirets).',
-    en: 'Invalid activity code (2 to 20 capital letters, digits or dashes).',
-  },
-  'journey.kindFixed': {
-    fr: 'Une correction garde la nature de l’entrée et son contrat ; supprimez-la et enregistrez-en une autre.',
-    en: 'A correction keeps the entry’s kind and contract; delete it and record another one.',
   },
   // Governance (issue 8).
   'fraction.invalid': { fr: 'Fraction invalide (entre 0 et 1).', en: 'Invalid fraction (between 0 and 1).' },
@@ -168,7 +177,10 @@ export const fieldMessages = {
     fr: 'Une personne représentée l’est par un·e associé·e nommé·e (et seulement elle).',
     en: 'A represented associate is represented by a named associate (and only then).',
   },
-  'document.pdf': { fr: 'Le document doit être un PDF de 10 Mo au plus.', en: 'The document must be a PDF of at most 10 MB.' },
+  'document.pdf': {
+    fr: 'Le document doit être un PDF de 10 Mo au plus.',
+    en: 'The document must be a PDF of at most 10 MB.',
+  },
   'postal.resolution': {
     fr: 'Chaque choix porte sur une résolution de cette assemblée, une seule fois.',
     en: 'Each choice is about a resolution of this assembly, once.',
