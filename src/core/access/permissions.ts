@@ -11,6 +11,7 @@ export const permissionsByRole = {
     // Sales (issue 5): invoice for one's own activities (the use cases check the activity).
     'sales.use',
     // Members (issue 3): own file, journey and activities through /me routes; the directory.
+    'members.self',
     'directory.read',
     // Governance (issue 8): vote, give a proxy, see one's shares (the use cases check the person is an associate).
     'governance.vote',

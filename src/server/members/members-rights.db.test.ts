@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/access/roles.ts';
+import { createAccount } from '../people/create-account.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
 import { seedTestPeople, testPassword } from '../testing/seed-test-people.ts';
 import { createTestClient, type TestClient } from '../testing/test-client.ts';
@@ -85,11 +86,12 @@ const everyone = (ok: number): Expect => ({
   support: ok,
   member: ok,
 });
-const noFile = (memberStatus: number): Expect => ({
-  admin: 404,
-  manager: 404,
-  accountant: 404,
-  support: 404,
+/** /me/member… routes belong to the member role; staff accounts have no member file. */
+const self = (memberStatus: number): Expect => ({
+  admin: 403,
+  manager: 403,
+  accountant: 403,
+  support: 403,
   member: memberStatus,
 });
 
@@ -198,20 +200,20 @@ const routes: {
       }),
     expect: manage(200),
   },
-  { name: 'GET /me/member', call: (c) => c.get('/me/member'), expect: noFile(200) },
+  { name: 'GET /me/member', call: (c) => c.get('/me/member'), expect: self(200) },
   {
     name: 'PATCH /me/member',
     call: (c) => c.patch('/me/member', { phone: '0607080910' }),
-    expect: noFile(200),
+    expect: self(200),
   },
-  { name: 'GET /me/member/restricted', call: (c) => c.get('/me/member/restricted'), expect: noFile(200) },
+  { name: 'GET /me/member/restricted', call: (c) => c.get('/me/member/restricted'), expect: self(200) },
   {
     name: 'PUT /me/member/restricted',
     call: (c) => c.put('/me/member/restricted', { disabilityRecognized: true }),
-    expect: noFile(200),
+    expect: self(200),
   },
-  { name: 'GET /me/member/journey', call: (c) => c.get('/me/member/journey'), expect: noFile(200) },
-  { name: 'GET /me/activities', call: (c) => c.get('/me/activities'), expect: everyone(200) },
+  { name: 'GET /me/member/journey', call: (c) => c.get('/me/member/journey'), expect: self(200) },
+  { name: 'GET /me/activities', call: (c) => c.get('/me/activities'), expect: self(200) },
 ];
 
 describe('rights matrix: every route × every role × someone else’s ids', () => {
@@ -271,5 +273,19 @@ describe('rights matrix: every route × every role × someone else’s ids', () 
     });
     expect(mine.status).toBe(200);
     expect(mine.body.trades).toEqual(['Magicienne']);
+  });
+
+  it('answers 404 to a member whose account has no member file yet', async () => {
+    await createAccount(ctx, {
+      email: 'newcomer@test.coop',
+      name: 'Newcomer',
+      password: testPassword,
+      roles: ['member'],
+    });
+    const c = createTestClient(ctx);
+    await c.logIn('newcomer@test.coop', testPassword);
+    for (const path of ['/me/member', '/me/member/journey', '/me/member/restricted'])
+      expect((await c.get(path)).status).toBe(404);
+    expect((await c.get('/me/activities')).body).toEqual({ items: [], total: 0 });
   });
 });

@@ -22,10 +22,10 @@ import { updateMyMember } from './update-member.ts';
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const noFile = { 404: { description: 'No member file is linked to this account' } } as const;
 
-/** The member's own file, journey and activities: /me/member… */
+/** The member's own file, journey and activities: /me/member… (the member role; 404 with no file linked). */
 export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
   .openapi(
-    defineRoute('authenticated', {
+    defineRoute('members.self', {
       method: 'get',
       path: '/me/member',
       tags: ['My member file'],
@@ -39,7 +39,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
     },
   )
   .openapi(
-    defineRoute('authenticated', {
+    defineRoute('members.self', {
       method: 'patch',
       path: '/me/member',
       tags: ['My member file'],
@@ -54,7 +54,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
     },
   )
   .openapi(
-    defineRoute('authenticated', {
+    defineRoute('members.self', {
       method: 'get',
       path: '/me/member/restricted',
       tags: ['My member file'],
@@ -64,7 +64,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
     async (c) => c.json(await readRestrictedData(c.get('ctx'), c.get('actor'), 'mine'), 200),
   )
   .openapi(
-    defineRoute('authenticated', {
+    defineRoute('members.self', {
       method: 'put',
       path: '/me/member/restricted',
       tags: ['My member file'],
@@ -76,7 +76,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
       c.json(await updateRestrictedData(c.get('ctx'), c.get('actor'), 'mine', c.req.valid('json')), 200),
   )
   .openapi(
-    defineRoute('authenticated', {
+    defineRoute('members.self', {
       method: 'get',
       path: '/me/member/journey',
       tags: ['My member file'],
@@ -91,7 +91,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
     },
   )
   .openapi(
-    defineRoute('authenticated', {
+    defineRoute('members.self', {
       method: 'get',
       path: '/me/activities',
       tags: ['My member file'],

@@ -467,7 +467,7 @@ export async function seedDemoMembers(ctx: AppContext, password?: string) {
       profile: {
         published,
         headline: `${p.trades[0]} · ${p.skills.slice(0, 2).join(', ')}`,
-        bio: published ? `${p.first} propose ${p.skills.join(', ').toLowerCase()} en Île-de-France.` : '',
+        bio: published ? `${p.trades[0]} en Île-de-France. Spécialités : ${p.skills.join(', ')}.` : '',
         showEmail: published && random.chance(0.6),
       },
       referentId,

@@ -1,8 +1,13 @@
 import {
+  IconAddressBook,
+  IconBellRinging,
+  IconBriefcase,
   IconBuildingBank,
   IconHome,
+  IconId,
   IconListSearch,
   IconMail,
+  IconRoute,
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
@@ -24,6 +29,30 @@ export type NavItem = {
  */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', icon: IconHome, permission: 'home.read', section: 'main' },
+  // Members and activities (issue 3).
+  {
+    to: '/portfolio',
+    label: 'nav.portfolio',
+    icon: IconBellRinging,
+    permission: 'members.read',
+    section: 'main',
+  },
+  { to: '/members', label: 'nav.members', icon: IconId, permission: 'members.read', section: 'main' },
+  {
+    to: '/activities',
+    label: 'nav.activities',
+    icon: IconBriefcase,
+    permission: 'activities.read',
+    section: 'main',
+  },
+  { to: '/me/journey', label: 'nav.myJourney', icon: IconRoute, permission: 'members.self', section: 'main' },
+  {
+    to: '/directory',
+    label: 'nav.directory',
+    icon: IconAddressBook,
+    permission: 'directory.read',
+    section: 'main',
+  },
   {
     to: '/people',
     label: 'nav.people',
@@ -52,6 +81,7 @@ export const navItems: NavItem[] = [
     permission: 'outbox.read',
     section: 'administration',
   },
+  { to: '/me/profile', label: 'nav.myProfile', icon: IconId, permission: 'members.self', section: 'me' },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, permission: null, section: 'me' },
 ];
 

@@ -23,6 +23,15 @@ const CooperativeSettingsPage = lazyPage(
 const PeoplePage = lazyPage(() => import('../people/people-page.tsx'), 'PeoplePage');
 const AuditLogPage = lazyPage(() => import('../audit/audit-log-page.tsx'), 'AuditLogPage');
 const OutboxPage = lazyPage(() => import('../outbox/outbox-page.tsx'), 'OutboxPage');
+const MemberListPage = lazyPage(() => import('../members/member-list-page.tsx'), 'MemberListPage');
+const MemberPage = lazyPage(() => import('../members/member-page.tsx'), 'MemberPage');
+const ImportMembersPage = lazyPage(() => import('../members/import-members-page.tsx'), 'ImportMembersPage');
+const PortfolioPage = lazyPage(() => import('../members/portfolio-page.tsx'), 'PortfolioPage');
+const MyJourneyPage = lazyPage(() => import('../members/my-journey-page.tsx'), 'MyJourneyPage');
+const MyProfilePage = lazyPage(() => import('../members/my-profile-page.tsx'), 'MyProfilePage');
+const DirectoryPage = lazyPage(() => import('../members/directory-page.tsx'), 'DirectoryPage');
+const ActivityListPage = lazyPage(() => import('../activities/activity-list-page.tsx'), 'ActivityListPage');
+const ActivityPage = lazyPage(() => import('../activities/activity-page.tsx'), 'ActivityPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page.tsx'), 'NotFoundPage');
 
 const guarded = (permission: string, element: ReactNode) => (
@@ -59,6 +68,15 @@ export const router = createBrowserRouter([
           { path: '/people', element: guarded('people.read', <PeoplePage />) },
           { path: '/audit', element: guarded('audit.read', <AuditLogPage />) },
           { path: '/outbox', element: guarded('outbox.read', <OutboxPage />) },
+          { path: '/portfolio', element: guarded('members.read', <PortfolioPage />) },
+          { path: '/members', element: guarded('members.read', <MemberListPage />) },
+          { path: '/members/import', element: guarded('members.import', <ImportMembersPage />) },
+          { path: '/members/:id', element: <MemberPage /> },
+          { path: '/me/journey', element: guarded('members.self', <MyJourneyPage />) },
+          { path: '/me/profile', element: guarded('members.self', <MyProfilePage />) },
+          { path: '/directory', element: guarded('directory.read', <DirectoryPage />) },
+          { path: '/activities', element: guarded('activities.read', <ActivityListPage />) },
+          { path: '/activities/:id', element: <ActivityPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
