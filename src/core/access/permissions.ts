@@ -34,6 +34,9 @@ export const permissionsByRole = {
     'directory.read',
     // Governance (issue 8): vote when an associate.
     'governance.vote',
+    // Payroll (issue 10): read salary plans, approve or reject them.
+    'payroll.plans.read',
+    'payroll.plans.decide',
   ],
   accountant: [
     'home.read',
@@ -54,6 +57,8 @@ export const permissionsByRole = {
     // Governance (issue 8): read the associates register and the capital; vote when an associate.
     'governance.read',
     'governance.vote',
+    // Payroll (issue 10): read salary plans.
+    'payroll.plans.read',
   ],
   manager: [
     'home.read',
@@ -70,6 +75,8 @@ export const permissionsByRole = {
     'governance.read',
     'governance.manage',
     'governance.vote',
+    // Payroll (issue 10): read salary plans.
+    'payroll.plans.read',
   ],
   admin: [
     'home.read',
@@ -100,6 +107,9 @@ export const permissionsByRole = {
     'governance.read',
     'governance.manage',
     'governance.vote',
+    // Payroll (issue 10).
+    'payroll.plans.read',
+    'payroll.plans.decide',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

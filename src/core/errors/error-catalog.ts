@@ -674,6 +674,26 @@ export const errorCatalog = {
     fr: "Aucun salaire brut jusqu'à 1 000 000 € par mois ne donne ce montant.",
     en: 'No gross salary up to €1,000,000 a month gives this amount.',
   },
+  SALARY_PLAN_UNDER_CAPE: {
+    status: 422,
+    fr: "Pas de salaire en {month} : un CAPE n'est pas un contrat de travail (C. com. L127-3).",
+    en: 'No salary in {month}: a CAPE is not an employment contract (C. com. L127-3).',
+  },
+  SALARY_PLAN_NO_CESA: {
+    status: 422,
+    fr: "Pas de contrat d'entrepreneur salarié (CESA) en cours en {month}.",
+    en: 'No employee-entrepreneur contract (CESA) running in {month}.',
+  },
+  SALARY_PLAN_BELOW_FIXED_PART: {
+    status: 422,
+    fr: 'Le salaire ne peut être inférieur à la partie fixe du contrat en {month} ({fixed} € brut par mois).',
+    en: "The salary cannot be below the contract's fixed part in {month} (€{fixed} gross a month).",
+  },
+  SALARY_PLAN_ALREADY_DECIDED: {
+    status: 409,
+    fr: 'Ce plan de salaire a déjà été traité ({status}).',
+    en: 'This salary plan has already been dealt with ({status}).',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,34 +1,158 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { calendarDateOf } from '../../core/members/calendar-date.ts';
 import { defaultPayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import {
+  SalaryPlanDecision,
+  SalaryPlanProposal,
+  SalaryPlanView,
+  salaryPlanStatuses,
+} from '../../core/payroll/salary-plan.ts';
 import { SalarySimulation, SalarySimulationRequest } from '../../core/payroll/salary-simulation-schemas.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
+import { requireOwnMember } from '../members/member-access.ts';
+import { decideSalaryPlan } from './decide-salary-plan.ts';
+import { listSalaryPlans, memberSalaryPlans } from './list-salary-plans.ts';
+import { proposeSalaryPlan } from './propose-salary-plan.ts';
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 import { simulateSalary } from './simulate-salary.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const PlanParams = z.object({ id: z.uuid() });
+const notFound = { 404: { description: 'No such plan, or not yours to see (problem+json)' } };
+const conflict = { 409: { description: 'Already decided (problem+json)' } };
+const MyPlans = z.object({ current: SalaryPlanView.nullable(), plans: z.array(SalaryPlanView) });
 
-export const payrollRoutes = new OpenAPIHono<HttpEnv>().openapi(
-  defineRoute('authenticated', {
+const decisionRoute = (decision: 'approve' | 'reject') =>
+  defineRoute('payroll.plans.decide', {
     method: 'post',
-    path: '/payroll/simulate',
+    path: `/payroll/plans/{id}/${decision}`,
     tags: ['Payroll'],
-    summary: 'Simulate a monthly salary with the official French social rules (modele-social)',
-    description:
-      'From a gross salary, a net salary before income tax or an employer cost: gross, net social, net before income tax, net taxable, employer cost and every contribution line, in integer cents, for the month given. Without settings, the documented defaults are used (and echoed).',
-    request: { body: { ...json(SalarySimulationRequest), required: true } },
+    summary:
+      decision === 'approve'
+        ? 'Approve a proposed salary plan (checked against the journey again)'
+        : 'Reject a proposed salary plan',
+    request: { params: PlanParams, body: { ...json(SalaryPlanDecision), required: false } },
     responses: {
-      200: { description: 'The salary', ...json(SalarySimulation) },
+      200: { description: 'Decided', ...json(SalaryPlanView) },
       ...problemResponses,
+      ...notFound,
+      ...conflict,
     },
-  }),
-  async (c) => {
-    const body = c.req.valid('json');
-    const simulation = await simulateSalary(
-      sharedSalaryCalculator(),
-      body.settings ?? defaultPayrollSettings,
-      body,
-    );
-    return c.json(simulation, 200);
-  },
-);
+  });
+
+export const payrollRoutes = new OpenAPIHono<HttpEnv>()
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'post',
+      path: '/payroll/simulate',
+      tags: ['Payroll'],
+      summary: 'Simulate a monthly salary with the official French social rules (modele-social)',
+      description:
+        'From a gross salary, a net salary before income tax or an employer cost: gross, net social, net before income tax, net taxable, employer cost and every contribution line, in integer cents, for the month given. Without settings, the documented defaults are used (and echoed).',
+      request: { body: { ...json(SalarySimulationRequest), required: true } },
+      responses: {
+        200: { description: 'The salary', ...json(SalarySimulation) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const simulation = await simulateSalary(
+        sharedSalaryCalculator(),
+        body.settings ?? defaultPayrollSettings,
+        body,
+      );
+      return c.json(simulation, 200);
+    },
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'post',
+      path: '/payroll/plans',
+      tags: ['Payroll'],
+      summary: 'Propose my salary plan: a monthly gross from a month on (never below the fixed part)',
+      request: { body: { ...json(SalaryPlanProposal), required: true } },
+      responses: {
+        201: { description: 'Proposed, waiting for support', ...json(SalaryPlanView) },
+        ...problemResponses,
+        404: { description: 'No member file linked to this account (problem+json)' },
+      },
+    }),
+    async (c) => c.json(await proposeSalaryPlan(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'get',
+      path: '/payroll/plans/mine',
+      tags: ['Payroll'],
+      summary: 'My salary plans, newest first, and the one in force this month',
+      responses: {
+        200: { description: 'History', ...json(MyPlans) },
+        ...problemResponses,
+        404: { description: 'No member file linked to this account (problem+json)' },
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const member = await requireOwnMember(ctx.db, c.get('actor'));
+      return c.json(await memberSalaryPlans(ctx.db, member.id, calendarDateOf(ctx.now()).slice(0, 7)), 200);
+    },
+  )
+  .openapi(
+    defineRoute('payroll.plans.read', {
+      method: 'get',
+      path: '/payroll/plans',
+      tags: ['Payroll'],
+      summary: "Salary plans: the proposals waiting for a decision (status=proposed), or a member's history",
+      request: {
+        query: z.object({ status: z.enum(salaryPlanStatuses).optional(), memberId: z.uuid().optional() }),
+      },
+      responses: {
+        200: { description: 'Plans, newest first', ...json(z.array(SalaryPlanView)) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await listSalaryPlans(c.get('ctx').db, c.req.valid('query')), 200),
+  )
+  .openapi(decisionRoute('approve'), async (c) =>
+    c.json(
+      await decideSalaryPlan(
+        c.get('ctx'),
+        c.get('actor'),
+        c.req.valid('param').id,
+        'approved',
+        c.req.valid('json') ?? {},
+      ),
+      200,
+    ),
+  )
+  .openapi(decisionRoute('reject'), async (c) =>
+    c.json(
+      await decideSalaryPlan(
+        c.get('ctx'),
+        c.get('actor'),
+        c.req.valid('param').id,
+        'rejected',
+        c.req.valid('json') ?? {},
+      ),
+      200,
+    ),
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'post',
+      path: '/payroll/plans/{id}/withdraw',
+      tags: ['Payroll'],
+      summary: 'Withdraw my salary plan while it waits for a decision',
+      request: { params: PlanParams },
+      responses: {
+        200: { description: 'Withdrawn', ...json(SalaryPlanView) },
+        ...problemResponses,
+        ...notFound,
+        ...conflict,
+      },
+    }),
+    async (c) =>
+      c.json(await decideSalaryPlan(c.get('ctx'), c.get('actor'), c.req.valid('param').id, 'withdrawn'), 200),
+  );
