@@ -106,6 +106,7 @@ export type TrialBalance = z.infer<typeof TrialBalance>;
 
 export const GeneralLedgerLine = z.object({
   entryId: z.string(),
+  lineNo: z.number(),
   journalCode: z.string(),
   number: z.number(),
   entryDate: z.string(),

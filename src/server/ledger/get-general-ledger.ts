@@ -10,7 +10,7 @@ export const generalLedgerMaxLines = 5_000;
 
 /**
  * The general ledger (grand livre): per account, its balance at the start of the period, every line of the
- * period in date and posting order with the running balance, and its totals. At most `maxLines` lines are
+ * period in date order (opening entries first on their day, then posting order) with the running balance, and its totals. At most `maxLines` lines are
  * listed (`truncated` says so); the totals always cover the whole period.
  */
 export async function getGeneralLedger(
@@ -41,6 +41,7 @@ export async function getGeneralLedger(
     await queryRows<{
       account_number: string;
       entry_id: string;
+      line_no: number;
       journal_code: string;
       number: number;
       entry_date: string;
@@ -52,13 +53,13 @@ export async function getGeneralLedger(
       credit: string;
     }>(
       db,
-      sql`SELECT l.account_number, e.id AS entry_id, e.journal_code, e.number, e.entry_date::text AS entry_date,
+      sql`SELECT l.account_number, e.id AS entry_id, l.line_no, e.journal_code, e.number, e.entry_date::text AS entry_date,
                  e.piece_ref, coalesce(nullif(l.label, ''), e.label) AS label, t.code AS activity_code,
                  l.third_party_code, l.debit_cents::text AS debit, l.credit_cents::text AS credit
           FROM ledger_entry_lines l JOIN ledger_entries e ON e.id = l.entry_id
           JOIN activities t ON t.id = l.activity_id
           WHERE ${where}
-          ORDER BY l.account_number, e.entry_date, e.seq, l.line_no
+          ORDER BY l.account_number, e.entry_date, e.journal_code <> 'AN', e.seq, l.line_no
           LIMIT ${maxLines + 1}`,
     ),
   ];
@@ -85,6 +86,7 @@ export async function getGeneralLedger(
     account.running += debit - credit;
     account.lines.push({
       entryId: l.entry_id,
+      lineNo: Number(l.line_no),
       journalCode: l.journal_code,
       number: Number(l.number),
       entryDate: l.entry_date,

@@ -197,7 +197,7 @@ export async function seedDemoLedger(ctx: AppContext) {
       for (let i = rng.int(1, 3); i > 0; i--) {
         invoice += 1;
         const client = rng.pick(clients);
-        const ht = BigInt(rng.int(4, 40) * 5_000);
+        const ht = BigInt(rng.int(8, 60) * 5_000);
         const tva = vatOf(ht, 2000n);
         const date = day();
         const ref = `${a.code}-F${String(invoice).padStart(4, '0')}`;
@@ -332,7 +332,8 @@ export async function seedDemoLedger(ctx: AppContext) {
       }
       // Payroll for a member under a CESA: gross, employer contributions, net due, then paid.
       if (a.cesaStart && a.cesaStart <= last && last <= today) {
-        const gross = BigInt(rng.int(15, 24) * 10_000);
+        // A salary the activity can carry (a member sets it from the available treasury).
+        const gross = BigInt(rng.int(10, 16) * 10_000);
         const employer = (gross * 42n) / 100n;
         const employee = (gross * 22n) / 100n;
         const net = gross - employee;

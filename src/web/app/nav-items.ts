@@ -1,5 +1,11 @@
 import {
   IconAddressBook,
+  IconBook,
+  IconCoins,
+  IconListNumbers,
+  IconLock,
+  IconPencilPlus,
+  IconReportAnalytics,
   IconBellRinging,
   IconBriefcase,
   IconBuildingBank,
@@ -53,6 +59,18 @@ export const navItems: NavItem[] = [
     permission: 'directory.read',
     section: 'main',
   },
+  // Ledger (issue 4): the accounting team's screens.
+  { to: '/ledger/entries', label: 'nav.ledgerEntries', icon: IconBook, permission: 'ledger.read', section: 'main' },
+  { to: '/ledger/drafts', label: 'nav.ledgerDrafts', icon: IconPencilPlus, permission: 'ledger.post', section: 'main' },
+  {
+    to: '/ledger/reports',
+    label: 'nav.ledgerReports',
+    icon: IconReportAnalytics,
+    permission: 'ledger.read',
+    section: 'main',
+  },
+  { to: '/ledger/chart', label: 'nav.ledgerChart', icon: IconListNumbers, permission: 'ledger.read', section: 'main' },
+  { to: '/ledger/closing', label: 'nav.ledgerClosing', icon: IconLock, permission: 'ledger.close', section: 'main' },
   {
     to: '/people',
     label: 'nav.people',
@@ -82,6 +100,7 @@ export const navItems: NavItem[] = [
     section: 'administration',
   },
   { to: '/me/profile', label: 'nav.myProfile', icon: IconId, permission: 'members.self', section: 'me' },
+  { to: '/me/accounts', label: 'nav.myAccounts', icon: IconCoins, permission: 'members.self', section: 'me' },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, permission: null, section: 'me' },
 ];
 

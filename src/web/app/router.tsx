@@ -32,6 +32,14 @@ const MyProfilePage = lazyPage(() => import('../members/my-profile-page.tsx'), '
 const DirectoryPage = lazyPage(() => import('../members/directory-page.tsx'), 'DirectoryPage');
 const ActivityListPage = lazyPage(() => import('../activities/activity-list-page.tsx'), 'ActivityListPage');
 const ActivityPage = lazyPage(() => import('../activities/activity-page.tsx'), 'ActivityPage');
+const LedgerEntriesPage = lazyPage(() => import('../ledger/ledger-entries-page.tsx'), 'LedgerEntriesPage');
+const LedgerEntryPage = lazyPage(() => import('../ledger/ledger-entry-page.tsx'), 'LedgerEntryPage');
+const DraftsPage = lazyPage(() => import('../ledger/drafts-page.tsx'), 'DraftsPage');
+const ManualEntryPage = lazyPage(() => import('../ledger/manual-entry-page.tsx'), 'ManualEntryPage');
+const LedgerReportsPage = lazyPage(() => import('../ledger/ledger-reports-page.tsx'), 'LedgerReportsPage');
+const LedgerChartPage = lazyPage(() => import('../ledger/ledger-chart-page.tsx'), 'LedgerChartPage');
+const LedgerClosingPage = lazyPage(() => import('../ledger/ledger-closing-page.tsx'), 'LedgerClosingPage');
+const MyAccountsPage = lazyPage(() => import('../ledger/my-accounts-page.tsx'), 'MyAccountsPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page.tsx'), 'NotFoundPage');
 
 const guarded = (permission: string, element: ReactNode) => (
@@ -77,6 +85,15 @@ export const router = createBrowserRouter([
           { path: '/directory', element: guarded('directory.read', <DirectoryPage />) },
           { path: '/activities', element: guarded('activities.read', <ActivityListPage />) },
           { path: '/activities/:id', element: <ActivityPage /> },
+          { path: '/ledger/entries', element: guarded('ledger.read', <LedgerEntriesPage />) },
+          { path: '/ledger/entries/:id', element: guarded('ledger.read', <LedgerEntryPage />) },
+          { path: '/ledger/drafts', element: guarded('ledger.post', <DraftsPage />) },
+          { path: '/ledger/drafts/new', element: guarded('ledger.post', <ManualEntryPage />) },
+          { path: '/ledger/drafts/:id', element: guarded('ledger.post', <ManualEntryPage />) },
+          { path: '/ledger/reports', element: guarded('ledger.read', <LedgerReportsPage />) },
+          { path: '/ledger/chart', element: guarded('ledger.read', <LedgerChartPage />) },
+          { path: '/ledger/closing', element: guarded('ledger.close', <LedgerClosingPage />) },
+          { path: '/me/accounts', element: <MyAccountsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
