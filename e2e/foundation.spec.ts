@@ -72,7 +72,7 @@ test('an admin invites someone, who follows the e-mailed link, sets a password a
   await expect(nav.getByRole('link', { name: 'People & access' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Hello Inès' })).toBeVisible();
-  await nav.getByRole('link', { name: 'My account' }).click();
+  await nav.getByRole('link', { name: 'My account', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
   await expect(page.getByRole('main').getByLabel('Language')).toHaveValue('English');
 });
