@@ -301,6 +301,11 @@ export const errorCatalog = {
     fr: 'Le journal {journal} existe déjà.',
     en: 'Journal {journal} already exists.',
   },
+  LEDGER_LETTERING_INVALID: {
+    status: 422,
+    fr: 'Ces lignes ne peuvent pas être lettrées ensemble : {reason}.',
+    en: 'These lines cannot be lettered together: {reason}.',
+  },
   LEDGER_ACCOUNT_EXISTS: {
     status: 409,
     fr: 'Le compte {account} existe déjà.',

@@ -69,3 +69,11 @@ export const DraftView = z.object({
   updatedAt: z.string(),
 });
 export type DraftView = z.infer<typeof DraftView>;
+
+export const LetterLinesRequest = z.strictObject({
+  lines: z
+    .array(z.strictObject({ entryId: z.uuid(), lineNo: z.number().int().min(1) }))
+    .min(2)
+    .max(1000),
+  letteredOn: LedgerDateSchema.optional(),
+});

@@ -16,6 +16,7 @@ import { getAvailableTreasury } from './get-available-treasury.ts';
 import { getBalanceSheet } from './get-balance-sheet.ts';
 import { getGeneralLedger } from './get-general-ledger.ts';
 import { getTrialBalance } from './get-trial-balance.ts';
+import { letterLines } from './letter-lines.ts';
 import { listJournalEntries } from './list-journal-entries.ts';
 import { openFiscalYear } from './open-fiscal-year.ts';
 import { postEntries } from './post-entries.ts';
@@ -287,5 +288,37 @@ describe('FEC', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('lettering', () => {
+  it('letters a client invoice with its payments once, and the FEC prints the code and date', async () => {
+    ctx.setNow('2026-01-25T10:00:00Z');
+    const clientLines = await queryRows<{ entry_id: string; line_no: number; debit: string; credit: string }>(
+      ctx.db,
+      sql`SELECT l.entry_id, l.line_no, l.debit_cents::text AS debit, l.credit_cents::text AS credit
+          FROM ledger_entry_lines l JOIN ledger_entries e ON e.id = l.entry_id
+          WHERE e.fiscal_year_id = ${year2026} AND l.account_number = '411000' AND l.activity_id = ${act.alice}
+          ORDER BY e.seq`,
+    );
+    // 2026: the opening balance of Alice's client (1 200 − 600 = 600 €) and the January sale of 60 €.
+    const refs = clientLines.map((l) => ({ entryId: l.entry_id, lineNo: Number(l.line_no) }));
+    const refusal = await letterLines(ctx, systemActor, { lines: refs }).catch((e) => e.code);
+    expect(refusal).toBe('LEDGER_LETTERING_INVALID');
+    const payment = await postEntries(ctx, systemActor, [paymentEntry(act.alice, 66_000n, '2026-01-20')]);
+    const [pay] = await queryRows<{ line_no: number }>(
+      ctx.db,
+      sql`SELECT line_no FROM ledger_entry_lines WHERE entry_id = ${payment[0]!.id} AND account_number = '411000'`,
+    );
+    const all = [...refs, { entryId: payment[0]!.id, lineNo: Number(pay!.line_no) }];
+    expect(await letterLines(ctx, systemActor, { lines: all })).toEqual({ code: 'A' });
+    expect(await letterLines(ctx, systemActor, { lines: all }).catch((e) => e.code)).toBe('LEDGER_LETTERING_INVALID');
+    const fec = await prepareFec(ctx.db, year2026);
+    let text = '';
+    for await (const chunk of fec.chunks()) text += chunk;
+    expect(checkFecFile(text).problems).toEqual([]);
+    const lettered = text.split('\r\n').filter((r) => r.split('\t')[13] === 'A');
+    expect(lettered).toHaveLength(3);
+    for (const r of lettered) expect(r.split('\t')[14]).toBe('20260125');
   });
 });

@@ -9,6 +9,7 @@ import {
   AddJournalRequest,
   DraftView,
   JournalQuery,
+  LetterLinesRequest,
   LockDateRequest,
   OpenFiscalYearRequest,
   ReverseEntryRequest,
@@ -25,6 +26,7 @@ import { addLedgerJournal } from './add-ledger-journal.ts';
 import { closeFiscalYear } from './close-fiscal-year.ts';
 import { discardDraftEntry } from './discard-draft-entry.ts';
 import { ledgerDrafts } from './ledger-tables.ts';
+import { letterLines } from './letter-lines.ts';
 import { listJournalEntries, toEntryViews } from './list-journal-entries.ts';
 import { loadEntry } from './load-entry.ts';
 import { openFiscalYear } from './open-fiscal-year.ts';
@@ -345,6 +347,21 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       const posted = await reverseEntry(ctx, c.get('actor'), c.req.valid('param').id, c.req.valid('json'));
       return c.json(await entryView(ctx.db, posted.id), 201);
     },
+  )
+  .openapi(
+    defineRoute('ledger.post', {
+      method: 'post',
+      path: '/ledger/letterings',
+      tags,
+      summary: 'Letter lines of one account and third party whose debits and credits cancel out',
+      request: body(LetterLinesRequest),
+      responses: {
+        201: { description: 'Lettered', ...json(z.object({ code: z.string() })) },
+        ...problemResponses,
+        404: { description: 'A line does not exist' },
+      },
+    }),
+    async (c) => c.json(await letterLines(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
   )
   .openapi(
     defineRoute('ledger.post', {
