@@ -9,6 +9,7 @@ import {
   type PayrollMonth,
   PayrollMonthSchema,
 } from './payroll-month.ts';
+import { PayrollSettings } from './payroll-settings.ts';
 import type { EmployerCostFunction } from './salary-capacity-input.ts';
 
 /** The longest exit plan: five years of pay. */
@@ -38,6 +39,23 @@ export const ExitPlanInput = z
     path: ['exitDate'],
   });
 export type ExitPlanInput = z.input<typeof ExitPlanInput>;
+
+/** The exit plan as the API takes it: the first month's rules price every salary. */
+export const ExitPlanRequest = ExitPlanInput.and(z.object({ settings: PayrollSettings.optional() }));
+
+export const ExitPlanAnswer = z.object({
+  settings: PayrollSettings,
+  months: z.array(
+    z.object({
+      month: PayrollMonthSchema,
+      grossCents: z.number().int(),
+      employerCostCents: z.number().int(),
+      treasuryAfterCents: z.number().int(),
+    }),
+  ),
+  remainderCents: z.number().int(),
+  explanation: z.array(z.string()),
+});
 
 export type ExitPlanMonth = {
   month: PayrollMonth;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PayrollMonthSchema } from './payroll-month.ts';
+import { PayrollSettings } from './payroll-settings.ts';
+import { maxSalaryCents } from './salary-simulation-schemas.ts';
 
 const cents = z.number().int({ error: 'ledger.cents' }).min(-100_000_000_000).max(100_000_000_000);
 
@@ -17,3 +20,34 @@ export type SalaryCapacityInput = z.infer<typeof SalaryCapacityInput>;
 
 /** A gross salary's employer cost in cents; in core, any non-decreasing function (the server passes the engine). */
 export type EmployerCostFunction = (grossCents: number) => number | Promise<number>;
+
+/** The question as the API takes it: the horizon starts at `month`, whose rules price every salary. */
+export const SalaryCapacityRequest = SalaryCapacityInput.extend({
+  month: PayrollMonthSchema,
+  settings: PayrollSettings.optional(),
+  /** Also say how long the treasury lasts at this gross salary. */
+  atGrossCents: z.number().int({ error: 'ledger.cents' }).min(0).max(maxSalaryCents).optional(),
+});
+export type SalaryCapacityRequest = z.infer<typeof SalaryCapacityRequest>;
+
+export const SalaryCapacityAnswer = z.object({
+  month: PayrollMonthSchema,
+  settings: PayrollSettings,
+  sustainable: z.object({
+    grossCents: z.number().int().nullable(),
+    employerCostCents: z.number().int().nullable(),
+    monthlyCostBudgetCents: z.number().int(),
+    treasuryAtEndCents: z.number().int().nullable(),
+    lowestTreasuryCents: z.number().int().nullable(),
+    explanation: z.array(z.string()),
+  }),
+  runway: z
+    .object({
+      grossCents: z.number().int(),
+      employerCostCents: z.number().int(),
+      months: z.number().int().nullable(),
+      explanation: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type SalaryCapacityAnswer = z.infer<typeof SalaryCapacityAnswer>;

@@ -93,3 +93,56 @@ describe('POST /payroll/simulate', () => {
     expect(negative.status).toBe(422);
   }, 120_000);
 });
+
+describe('POST /payroll/capacity and /payroll/exit-plan', () => {
+  it('answers "how much can I pay myself?" with the engine’s employer cost, never above the budget', async () => {
+    const res = await member.post('/payroll/capacity', {
+      treasuryCents: 1_200_000,
+      expectedMonthlyRevenueCents: 300_000,
+      safetyBufferCents: 200_000,
+      months: 6,
+      month: '2026-01',
+      settings,
+      atGrossCents: 300_000,
+    });
+    expect(res.status).toBe(200);
+    const { sustainable, runway } = res.body;
+    expect(sustainable.monthlyCostBudgetCents).toBe(466_666);
+    expect(sustainable.employerCostCents).toBeLessThanOrEqual(466_666);
+    const at = async (grossCents: number) =>
+      (
+        await member.post('/payroll/simulate', {
+          from: 'gross',
+          amountCents: grossCents,
+          month: '2026-01',
+          settings,
+        })
+      ).body.employerCostCents as number;
+    expect(await at(sustainable.grossCents)).toBe(sustainable.employerCostCents);
+    expect(await at(sustainable.grossCents + 1)).toBeGreaterThan(466_666);
+    expect(sustainable.explanation.join(' ')).toContain('4\u202f666,66');
+    expect(runway.employerCostCents).toBe(await at(300_000));
+    expect(runway.months).toBe(Math.floor(1_000_000 / (runway.employerCostCents - 300_000)));
+  }, 240_000);
+
+  it('plans the pay-out of a treasury before the exit date', async () => {
+    const res = await member.post('/payroll/exit-plan', {
+      treasuryCents: 900_000,
+      firstMonth: '2026-10',
+      exitDate: '2026-12-31',
+      settings,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.months.map((m: { month: string }) => m.month)).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(res.body.months.at(-1).treasuryAfterCents).toBe(res.body.remainderCents);
+    expect(res.body.remainderCents).toBeGreaterThanOrEqual(0);
+    expect(res.body.remainderCents).toBeLessThan(5);
+    expect(res.body.explanation[0]).toContain('31 décembre 2026');
+    const late = await member.post('/payroll/exit-plan', {
+      treasuryCents: 900_000,
+      firstMonth: '2026-10',
+      exitDate: '2026-09-30',
+    });
+    expect(late.status).toBe(422);
+  }, 240_000);
+});

@@ -1,6 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { calendarDateOf } from '../../core/members/calendar-date.ts';
 import { defaultPayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import { ExitPlanAnswer, ExitPlanRequest } from '../../core/payroll/plan-exit-payout.ts';
+import { SalaryCapacityAnswer, SalaryCapacityRequest } from '../../core/payroll/salary-capacity-input.ts';
 import {
   SalaryPlanDecision,
   SalaryPlanProposal,
@@ -11,6 +13,7 @@ import { SalarySimulation, SalarySimulationRequest } from '../../core/payroll/sa
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
+import { answerExitPlan, answerSalaryCapacity } from './answer-salary-capacity.ts';
 import { decideSalaryPlan } from './decide-salary-plan.ts';
 import { listSalaryPlans, memberSalaryPlans } from './list-salary-plans.ts';
 import { proposeSalaryPlan } from './propose-salary-plan.ts';
@@ -64,6 +67,42 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
         body,
       );
       return c.json(simulation, 200);
+    },
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'post',
+      path: '/payroll/capacity',
+      tags: ['Payroll'],
+      summary: '"How much can I pay myself?": the highest steady gross a treasury bears over N months',
+      description:
+        "What-if figures from the amounts given (treasury, expected monthly revenue, safety buffer, horizon), with the rules engine's employer cost for the month given; optionally how long the treasury lasts at a gross salary. Plain-French explanations.",
+      request: { body: { ...json(SalaryCapacityRequest), required: true } },
+      responses: { 200: { description: 'The answer', ...json(SalaryCapacityAnswer) }, ...problemResponses },
+    }),
+    async (c) => {
+      const { settings, ...request } = c.req.valid('json');
+      return c.json(
+        await answerSalaryCapacity(sharedSalaryCalculator(), settings ?? defaultPayrollSettings, request),
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'post',
+      path: '/payroll/exit-plan',
+      tags: ['Payroll'],
+      summary: 'Exit plan: the salary schedule that pays out a treasury before an exit date',
+      request: { body: { ...json(ExitPlanRequest), required: true } },
+      responses: { 200: { description: 'The schedule', ...json(ExitPlanAnswer) }, ...problemResponses },
+    }),
+    async (c) => {
+      const { settings, ...input } = c.req.valid('json');
+      return c.json(
+        await answerExitPlan(sharedSalaryCalculator(), settings ?? defaultPayrollSettings, input),
+        200,
+      );
     },
   )
   .openapi(
