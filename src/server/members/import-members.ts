@@ -203,35 +203,7 @@ export async function importMembers(
       });
     }
     const now = ctx.now();
-    const prepared: PreparedMember[] = checked.good.map((m) => {
-      const ids = new Map(m.entries.map((e) => [e.id, randomUUID()]));
-      const entries = m.entries.map((e) => ({
-        ...e,
-        id: ids.get(e.id)!,
-        ...('contractId' in e ? { contractId: ids.get(e.contractId)! } : {}),
-      })) as JourneyEntry[];
-      return {
-        values: {
-          id: randomUUID(),
-          firstName: m.firstName,
-          lastName: m.lastName,
-          email: m.email,
-          phone: m.phone,
-          addressLine1: m.addressLine1,
-          postalCode: m.postalCode,
-          city: m.city,
-          birthDate: m.birthDate,
-          trades: m.trades,
-          skills: m.skills,
-          iban: m.iban,
-          referentId: m.referentEmail ? checked.referents!.get(m.referentEmail)! : null,
-          ...memberKeys({ ...m, profileHeadline: '' }),
-          createdAt: now,
-          updatedAt: now,
-        },
-        entries,
-      };
-    });
+    const prepared = toPreparedMembers(checked.good, checked.referents!, now);
     await bulkWriteMembers(tx, prepared, actor.userId);
 
     // Activities: one per code, its referent the first member's, the members with their shares.
@@ -272,5 +244,42 @@ export async function importMembers(
       },
     });
     return { imported: prepared.length, activities: activityRows.length };
+  });
+}
+
+/** Checked import lines as member rows ready for the bulk writer: ids chosen, journeys re-keyed. */
+export function toPreparedMembers(
+  good: readonly ImportedMember[],
+  referents: ReadonlyMap<string, string>,
+  now: Date,
+): PreparedMember[] {
+  return good.map((m) => {
+    const ids = new Map(m.entries.map((e) => [e.id, randomUUID()]));
+    const entries = m.entries.map((e) => ({
+      ...e,
+      id: ids.get(e.id)!,
+      ...('contractId' in e ? { contractId: ids.get(e.contractId)! } : {}),
+    })) as JourneyEntry[];
+    return {
+      values: {
+        id: randomUUID(),
+        firstName: m.firstName,
+        lastName: m.lastName,
+        email: m.email,
+        phone: m.phone,
+        addressLine1: m.addressLine1,
+        postalCode: m.postalCode,
+        city: m.city,
+        birthDate: m.birthDate,
+        trades: m.trades,
+        skills: m.skills,
+        iban: m.iban,
+        referentId: m.referentEmail ? referents.get(m.referentEmail)! : null,
+        ...memberKeys({ ...m, profileHeadline: '' }),
+        createdAt: now,
+        updatedAt: now,
+      },
+      entries,
+    };
   });
 }

@@ -480,6 +480,10 @@ export async function seedLargeCooperative(ctx: AppContext, options: LargeCooper
     activityCount += activityRows.length;
     options.progress?.(from + size, options.members);
   }
+  // Fresh statistics for the planner: PGlite runs no autovacuum, and a server's would come later.
+  await ctx.db.execute(
+    sql`ANALYZE members, member_restricted, journey_entries, member_stage_periods, member_deadlines, activities, activity_members`,
+  );
   const ms = performance.now() - started;
   await recordAudit(ctx.db, systemActor, {
     action: 'members.generate',

@@ -1,5 +1,5 @@
 import { Box, Group, Text, Tooltip } from '@mantine/core';
-import { addDays, daysBetween } from '../../core/members/calendar-date.ts';
+import { addDays, daysBetween, minDate } from '../../core/members/calendar-date.ts';
 import type { JourneyView } from '../../core/members/member-schemas.ts';
 import { stageColors } from './stage-badge.tsx';
 import { useMembersTexts } from './use-members-texts.ts';
@@ -18,7 +18,7 @@ export function StageBand({ journey }: { journey: JourneyView }) {
   const horizon = addDays(journey.today, 3 * 365);
   const upcoming = journey.deadlines
     .filter((d) => d.status === 'upcoming' || d.status === 'overdue')
-    .map((d) => (d.dueOn < horizon ? d.dueOn : horizon));
+    .map((d) => minDate(d.dueOn, horizon));
   const end = [
     addDays(journey.today, 90),
     addDays(lastFrom, 60),
