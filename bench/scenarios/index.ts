@@ -4,6 +4,8 @@ import { httpSessionCheck } from './http-session-check.ts';
 import { ledgerFec } from './ledger-fec.ts';
 import { ledgerPosting } from './ledger-posting.ts';
 import { ledgerTreasuryRead } from './ledger-treasury-read.ts';
+import { membersImport } from './members-import.ts';
+import { membersQueries } from './members-queries.ts';
 import { payrollEngine } from './payroll-engine.ts';
 import { startup } from './startup.ts';
 
@@ -16,4 +18,6 @@ export const scenarios: Scenario[] = [
   ledgerPosting,
   ledgerTreasuryRead,
   ledgerFec,
+  membersQueries,
+  membersImport,
 ];
