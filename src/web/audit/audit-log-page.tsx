@@ -11,6 +11,7 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
+import { useAuditLabels } from './use-audit-labels.ts';
 
 type AuditEntry = {
   id: number;
@@ -25,9 +26,6 @@ type AuditEntry = {
 };
 type AuditPage = { items: AuditEntry[]; nextBefore: number | null };
 
-/** Action families the log records today (the filter matches on the prefix). */
-const actionFamilies = ['session', 'password', 'invitation', 'user', 'cooperative'];
-const objectTypes = ['user', 'session', 'invitation', 'cooperative'];
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
 function describeValue(value: unknown): string {
@@ -39,6 +37,7 @@ function describeValue(value: unknown): string {
 /** The append-only audit log, newest first, filtered through the URL, loaded a page at a time. */
 export function AuditLogPage() {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const [params, setParams] = useSearchParams();
   const filters = {
     action: params.get('action') ?? '',
@@ -77,7 +76,7 @@ export function AuditLogPage() {
           <Select
             label={t('audit.action')}
             placeholder={t('audit.allActions')}
-            data={actionFamilies.map((a) => ({ value: a, label: t(`auditFamily.${a}`) }))}
+            data={labels.familyOptions}
             value={filters.action || null}
             onChange={(v) => update('action', v)}
             clearable
@@ -86,7 +85,7 @@ export function AuditLogPage() {
           <Select
             label={t('audit.objectType')}
             placeholder={t('audit.allObjects')}
-            data={objectTypes.map((o) => ({ value: o, label: t(`auditObject.${o}`) }))}
+            data={labels.objectOptions}
             value={filters.objectType || null}
             onChange={(v) => update('objectType', v)}
             clearable
@@ -152,7 +151,7 @@ export function AuditLogPage() {
                 <Paper key={e.id} component="li" withBorder p="sm" radius="md">
                   <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                     <Text size="sm" fw={600}>
-                      {t(`auditAction.${e.action}`, { defaultValue: e.action })}
+                      {labels.action(e.action)}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {formatDateTime(e.at)}
@@ -160,8 +159,7 @@ export function AuditLogPage() {
                   </Group>
                   <Text size="xs" c="dimmed">
                     {e.actorLabel}
-                    {e.ipAddress ? ` · ${e.ipAddress}` : ''} ·{' '}
-                    {t(`auditObject.${e.objectType}`, { defaultValue: e.objectType })}
+                    {e.ipAddress ? ` · ${e.ipAddress}` : ''} · {labels.objectType(e.objectType)}
                   </Text>
                   <Changes changes={e.changes} />
                 </Paper>
@@ -195,15 +193,13 @@ export function AuditLogPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{t(`auditAction.${e.action}`, { defaultValue: e.action })}</Text>
+                        <Text size="sm">{labels.action(e.action)}</Text>
                         <Text size="xs" c="dimmed">
                           {e.action}
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">
-                          {t(`auditObject.${e.objectType}`, { defaultValue: e.objectType })}
-                        </Text>
+                        <Text size="sm">{labels.objectType(e.objectType)}</Text>
                         {e.objectId && (
                           <Text size="xs" c="dimmed" title={e.objectId}>
                             {e.objectId.length > 12 ? `${e.objectId.slice(0, 8)}…` : e.objectId}

@@ -20,6 +20,7 @@ import type { CooperativeView } from '../../core/cooperative/cooperative-identit
 import { api } from '../app/api-client.ts';
 import { formatDateTime, formatNumber, formatRelative } from '../app/format.ts';
 import { hasPermission, useCurrentPerson } from '../app/use-me.ts';
+import { useAuditLabels } from '../audit/use-audit-labels.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -160,6 +161,7 @@ function RecentActivity({
   everyone: boolean;
 }) {
   const { t } = useTranslation();
+  const auditLabels = useAuditLabels();
   return (
     <Card withBorder radius="md" p="md" component="section" aria-labelledby="home-activity">
       <Group justify="space-between" mb="xs">
@@ -182,7 +184,7 @@ function RecentActivity({
             {items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <Text size="sm">{t(`auditAction.${item.action}`, { defaultValue: item.action })}</Text>
+                  <Text size="sm">{auditLabels.action(item.action)}</Text>
                   {everyone && (
                     <Text size="xs" c="dimmed">
                       {item.actorLabel}
