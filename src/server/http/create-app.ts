@@ -24,6 +24,7 @@ import { payrollRoutes } from '../payroll/payroll-routes.ts';
 import { authRoutes } from '../people/auth-routes.ts';
 import { meRoutes } from '../people/me-routes.ts';
 import { peopleRoutes } from '../people/people-routes.ts';
+import { salesClientRoutes } from '../sales/sales-client-routes.ts';
 import { salesRoutes } from '../sales/sales-routes.ts';
 import { defineRoute } from './define-route.ts';
 import type { HttpEnv } from './http-env.ts';
@@ -83,6 +84,7 @@ function apiRoutes() {
     governanceRoutes,
     payrollRoutes,
     salesRoutes,
+    salesClientRoutes,
     ledgerRoutes,
     ledgerReportRoutes,
   ]) {

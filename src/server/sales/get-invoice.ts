@@ -78,7 +78,7 @@ export async function getInvoice(ctx: AppContext, actor: Actor, invoiceId: strin
 export async function listInvoices(
   ctx: AppContext,
   actor: Actor,
-  filter: { activityId?: string; status?: 'draft' | 'submitted' | 'issued' },
+  filter: { activityId?: string; clientId?: string; status?: 'draft' | 'submitted' | 'issued' },
 ) {
   const today = salesToday(ctx.now());
   const where: SQL[] = [];
@@ -106,6 +106,7 @@ export async function listInvoices(
       ),
     );
   }
+  if (filter.clientId) where.push(eq(invoices.clientId, filter.clientId));
   if (filter.status) where.push(eq(invoices.status, filter.status));
   const rows = await ctx.db
     .select({ invoice: invoices, clientName: clients.name })

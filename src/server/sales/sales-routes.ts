@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
+import { ClientView } from '../../core/sales/client-view.ts';
 import { InvoiceView } from '../../core/sales/invoice-view.ts';
 import {
   ClientInput,
@@ -13,6 +14,7 @@ import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { createClient } from './create-client.ts';
 import { createCreditNote } from './create-credit-note.ts';
+import { clientView } from './get-client.ts';
 import { getInvoice, getInvoicePdf, listInvoices } from './get-invoice.ts';
 import { issueInvoice } from './issue-invoice.ts';
 import { recordPayment } from './record-payment.ts';
@@ -30,35 +32,6 @@ const conflict = {
   404: { description: 'Not found' },
 };
 
-const ClientView = z.object({
-  id: z.string(),
-  activityId: z.string(),
-  kind: z.string(),
-  name: z.string(),
-  siren: z.string().nullable(),
-  siret: z.string().nullable(),
-  vatNumber: z.string().nullable(),
-  email: z.string().nullable(),
-  billingAddress: z.unknown(),
-  deliveryAddress: z.unknown(),
-  paymentTerms: z.unknown(),
-  archived: z.boolean(),
-});
-const clientView = (c: typeof clients.$inferSelect) => ({
-  id: c.id,
-  activityId: c.activityId,
-  kind: c.kind,
-  name: c.name,
-  siren: c.siren,
-  siret: c.siret,
-  vatNumber: c.vatNumber,
-  email: c.email,
-  billingAddress: c.billingAddress,
-  deliveryAddress: c.deliveryAddress,
-  paymentTerms: c.paymentTerms,
-  archived: c.archived,
-});
-
 /** Sales routes (issue 5). Every use case checks the activity: a member works only on their own. */
 export const salesRoutes = new OpenAPIHono<HttpEnv>()
   .openapi(
@@ -66,8 +39,11 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       method: 'get',
       path: '/sales/activities/{activityId}/clients',
       tags: ['Sales'],
-      summary: "An activity's clients",
-      request: { params: activityParam },
+      summary: "An activity's clients (all, or only the archived or the active ones)",
+      request: {
+        params: activityParam,
+        query: z.object({ archived: z.enum(['true', 'false']).optional() }),
+      },
       responses: {
         200: { description: 'Clients', ...json(z.array(ClientView)) },
         ...problemResponses,
@@ -77,11 +53,14 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
     async (c) => {
       const ctx = c.get('ctx');
       const { activityId } = c.req.valid('param');
+      const { archived } = c.req.valid('query');
       await requireSalesActivity(ctx.db, c.get('actor'), activityId, salesToday(ctx.now()));
+      const where: SQL[] = [eq(clients.activityId, activityId)];
+      if (archived) where.push(eq(clients.archived, archived === 'true'));
       const rows = await ctx.db
         .select()
         .from(clients)
-        .where(eq(clients.activityId, activityId))
+        .where(and(...where))
         .orderBy(clients.name);
       return c.json(rows.map(clientView), 200);
     },
@@ -114,6 +93,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       request: {
         query: z.object({
           activityId: z.uuid().optional(),
+          clientId: z.uuid().optional(),
           status: z.enum(['draft', 'submitted', 'issued']).optional(),
         }),
       },
