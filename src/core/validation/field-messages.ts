@@ -117,6 +117,10 @@ export const fieldMessages = {
     en: 'An individual has no SIREN or SIRET.',
   },
   'amount.positive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  'salesAccount.invalid': {
+    fr: 'Compte de vente invalide : un compte de la classe 70 (par exemple 706000).',
+    en: 'Invalid sales account: a class 70 account (for example 706000).',
+  },
   // Ledger (issue 4).
   'ledger.date': { fr: 'Date invalide (AAAA-MM-JJ).', en: 'Invalid date (YYYY-MM-DD).' },
   'ledger.cents': {

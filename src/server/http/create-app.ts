@@ -21,9 +21,11 @@ import { outboxRoutes } from '../mail/outbox-routes.ts';
 import { membersRoutes } from '../members/members-routes.ts';
 import { myMemberRoutes } from '../members/my-member-routes.ts';
 import { payrollRoutes } from '../payroll/payroll-routes.ts';
+import { payrollRunRoutes } from '../payroll/payroll-run-routes.ts';
 import { authRoutes } from '../people/auth-routes.ts';
 import { meRoutes } from '../people/me-routes.ts';
 import { peopleRoutes } from '../people/people-routes.ts';
+import { salesCatalogueRoutes } from '../sales/sales-catalogue-routes.ts';
 import { salesClientRoutes } from '../sales/sales-client-routes.ts';
 import { salesRoutes } from '../sales/sales-routes.ts';
 import { defineRoute } from './define-route.ts';
@@ -83,8 +85,10 @@ function apiRoutes() {
     activitiesRoutes,
     governanceRoutes,
     payrollRoutes,
+    payrollRunRoutes,
     salesRoutes,
     salesClientRoutes,
+    salesCatalogueRoutes,
     ledgerRoutes,
     ledgerReportRoutes,
   ]) {
