@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { seedDemoGovernance } from '../governance/seed-demo-governance.ts';
 import { seedDemoLedger } from '../ledger/seed-demo-ledger.ts';
 import { seedDemoMembers } from '../members/seed-demo-members.ts';
 import { createAccount } from '../people/create-account.ts';
@@ -31,6 +32,9 @@ export const demoPeople: { email: string; name: string; roles: Role[] }[] = [
   { email: 'compta@demo.mutua.coop', name: 'Claude Comptable', roles: ['accountant'] },
   { email: 'accompagnement@demo.mutua.coop', name: 'Sacha Accompagnatrice', roles: ['support'] },
   { email: 'camille@demo.mutua.coop', name: 'Camille Martin', roles: ['member'] },
+  // Two associates who vote (governance, issue 8); their member files are linked by seedDemoGovernance.
+  { email: 'hugo.bernard@exemple.coop', name: 'Hugo Bernard', roles: ['member'] },
+  { email: 'nadia.haddad@exemple.coop', name: 'Nadia Haddad', roles: ['member'] },
 ];
 
 /** True when nobody has an account yet: the only state in which the demo is seeded. */
@@ -44,6 +48,8 @@ export async function seedDemo(ctx: AppContext, password: string) {
   await updateCooperative(ctx, systemActor, demoCooperative);
   for (const person of demoPeople) await createAccount(ctx, { ...person, password });
   await seedDemoMembers(ctx, password);
+  // Before the ledger demo: share payments are dated in 2025, which it closes.
+  await seedDemoGovernance(ctx);
   // Last: it posts a year of entries for the activities above and closes 2025.
   await seedDemoLedger(ctx);
   return demoPeople;
