@@ -158,6 +158,50 @@ export const fieldMessages = {
     fr: 'Un plan de sortie couvre au plus 60 mois.',
     en: 'An exit plan covers at most 60 months.',
   },
+  // Contribution (issue 6).
+  'contribution.amount': { fr: 'Montant invalide (en centimes).', en: 'Invalid amount (in cents).' },
+  'contribution.rate': { fr: 'Taux invalide (en points de base).', en: 'Invalid rate (in basis points).' },
+  'contribution.negative': { fr: 'Ne peut pas être négatif.', en: 'Cannot be negative.' },
+  'contribution.rateAbove100': { fr: 'Un taux ne peut dépasser 100 %.', en: 'A rate cannot exceed 100%.' },
+  'contribution.bracketsRequired': { fr: 'Indiquez au moins une tranche.', en: 'Give at least one bracket.' },
+  'contribution.firstBracket': {
+    fr: 'La première tranche commence à 0 €.',
+    en: 'The first bracket starts at €0.',
+  },
+  'contribution.bracketsIncreasing': {
+    fr: 'Chaque tranche commence au-dessus de la précédente.',
+    en: 'Each bracket starts above the previous one.',
+  },
+  'contribution.marginAccounts': {
+    fr: 'La marge brute demande au moins un compte d’achats déduit.',
+    en: 'A gross-margin base needs at least one purchase account.',
+  },
+  'contribution.purchaseAccount': {
+    fr: 'Compte d’achats invalide (classe 6, par exemple 604 ou 611).',
+    en: 'Invalid purchase account (class 6, e.g. 604 or 611).',
+  },
+  'contribution.duplicate': { fr: 'Déjà indiqué plus haut.', en: 'Already given above.' },
+  'contribution.shareInvalid': {
+    fr: 'Part invalide (1 à 10 000 points).',
+    en: 'Invalid share (1 to 10,000 bp).',
+  },
+  'contribution.splitAbove100': {
+    fr: 'Les parts reversées dépassent 100 %.',
+    en: 'The shares paid on exceed 100%.',
+  },
+  'contribution.monthStart': {
+    fr: 'Une version commence le 1er d’un mois.',
+    en: 'A version starts on the first day of a month.',
+  },
+  'contribution.validToBeforeFrom': {
+    fr: 'La fin est antérieure au début.',
+    en: 'The end is before the start.',
+  },
+  'contribution.reasonRequired': {
+    fr: 'Indiquez le motif de l’exonération.',
+    en: 'Give the reason for the exemption.',
+  },
+  'contribution.month': { fr: 'Mois invalide (AAAA-MM).', en: 'Invalid month (YYYY-MM).' },
   // Governance (issue 8).
   'fraction.invalid': { fr: 'Fraction invalide (entre 0 et 1).', en: 'Invalid fraction (between 0 and 1).' },
   'college.key': {
