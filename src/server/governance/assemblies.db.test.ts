@@ -282,6 +282,14 @@ describe('the live assembly', () => {
       [ids.voters[3]!.associateId, ids.others[0]].sort(),
     );
     expect(mine.cast.filter((c: any) => c.resolutionId === r1)).toHaveLength(3);
+    // The associates convened, for choosing a proxy holder: numbers and names only, and only for them.
+    const voters = await voter[0]!.get(`/governance/assemblies/${assemblyId}/voters`);
+    expect(voters.status).toBe(200);
+    expect(voters.body).toHaveLength(41);
+    expect(Object.keys(voters.body[0]).sort()).toEqual(['id', 'name', 'number']);
+    expect((await support.get(`/governance/assemblies/${assemblyId}/voters`)).body.code).toBe(
+      'VOTER_NOT_ASSOCIATE',
+    );
 
     const closed = await manager.post(`/governance/resolutions/${r1}/close`);
     expect(closed.status, closed.text).toBe(200);

@@ -54,7 +54,7 @@ import {
 import { loadGovernance } from './load-governance.ts';
 import { payRefund } from './pay-refund.ts';
 import { paySubscription } from './pay-subscription.ts';
-import { listAssemblies, readAssembly, readMyBallot } from './read-assembly.ts';
+import { listAssemblies, listAssemblyVoters, readAssembly, readMyBallot } from './read-assembly.ts';
 import { readCapital } from './read-capital.ts';
 import { giveProxy, ownAssociateId, recordAttendance } from './record-attendance.ts';
 import { cancelAssembly, closeResolutionVote, openAssembly, openResolutionVote } from './run-assembly.ts';
@@ -544,6 +544,21 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       const db = c.get('ctx').db;
       const me = await ownAssociateId(db, c.get('actor'));
       return c.json(await readMyBallot(db, me, c.req.valid('param').id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('governance.vote', {
+      method: 'get',
+      path: '/governance/assemblies/{id}/voters',
+      tags,
+      summary: 'The associates convened (number and name), for an associate choosing a proxy holder',
+      request: { params: Id },
+      responses: list('Voters'),
+    }),
+    async (c) => {
+      const db = c.get('ctx').db;
+      const me = await ownAssociateId(db, c.get('actor'));
+      return c.json(await listAssemblyVoters(db, c.req.valid('param').id, me), 200);
     },
   )
   .openapi(

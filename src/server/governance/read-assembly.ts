@@ -184,3 +184,19 @@ export async function readMyBallot(db: Db, associateId: string, assemblyId: stri
     cast: cast.map((c) => ({ resolutionId: c.resolutionId, associateId: c.associateId })),
   };
 }
+
+/**
+ * The associates convened to an assembly, for an associate choosing whom to give their proxy to (a proxy
+ * goes only to another associate of the same assembly, L225-106 / cae-domain.md §3.2): numbers and names,
+ * nothing else. Only those convened may read it.
+ */
+export async function listAssemblyVoters(db: Db, assemblyId: string, associateId: string) {
+  const voters = await db
+    .select({ id: associates.id, number: associates.number, name: associates.name })
+    .from(assemblyVoters)
+    .innerJoin(associates, eq(associates.id, assemblyVoters.associateId))
+    .where(eq(assemblyVoters.assemblyId, assemblyId))
+    .orderBy(asc(associates.number));
+  if (!voters.some((v) => v.id === associateId)) throw new AppError('VOTER_NOT_ASSOCIATE');
+  return voters;
+}
