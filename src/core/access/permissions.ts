@@ -57,8 +57,10 @@ export const permissionsByRole = {
     // Governance (issue 8): read the associates register and the capital; vote when an associate.
     'governance.read',
     'governance.vote',
-    // Payroll (issue 10): read salary plans.
+    // Payroll (issue 10): read salary plans; run the monthly payroll, export it, pay the net salaries.
     'payroll.plans.read',
+    'payroll.runs.read',
+    'payroll.runs.manage',
   ],
   manager: [
     'home.read',
@@ -75,8 +77,10 @@ export const permissionsByRole = {
     'governance.read',
     'governance.manage',
     'governance.vote',
-    // Payroll (issue 10): read salary plans.
+    // Payroll (issue 10): read salary plans and runs; approve advances on salaries the treasury cannot bear.
     'payroll.plans.read',
+    'payroll.runs.read',
+    'payroll.advances.approve',
   ],
   admin: [
     'home.read',
@@ -110,6 +114,9 @@ export const permissionsByRole = {
     // Payroll (issue 10).
     'payroll.plans.read',
     'payroll.plans.decide',
+    'payroll.runs.read',
+    'payroll.runs.manage',
+    'payroll.advances.approve',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -8,6 +8,7 @@ export * from '../jobs/jobs-tables.ts';
 export * from '../ledger/ledger-tables.ts';
 export * from '../mail/mail-tables.ts';
 export * from '../members/members-tables.ts';
+export * from '../payroll/payroll-run-tables.ts';
 export * from '../payroll/payroll-tables.ts';
 export * from '../people/people-tables.ts';
 export * from '../sales/sales-tables.ts';

@@ -1,0 +1,135 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { tableToCsv } from '../../core/ledger/report-table.ts';
+import { PayrollMonthSchema } from '../../core/payroll/payroll-month.ts';
+import {
+  PayrollAdvanceRequest,
+  PayrollAdvanceView,
+  PayrollRunPreview,
+  PayrollRunRequest,
+  PayrollRunResult,
+  PayrollSlipView,
+} from '../../core/payroll/payroll-run-schemas.ts';
+import { defineRoute, problemResponses } from '../http/define-route.ts';
+import type { HttpEnv } from '../http/http-env.ts';
+import { requireOwnMember } from '../members/member-access.ts';
+import { approvePayrollAdvance } from './approve-payroll-advance.ts';
+import { listPayrollSlips, payrollVariablesTable } from './list-payroll-slips.ts';
+import { preparePayrollRun } from './prepare-payroll-run.ts';
+import { publicRun, runPayroll } from './run-payroll.ts';
+import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const tags = ['Payroll'];
+const conflict = { 409: { description: 'Month already run, closed or locked (problem+json)' } };
+
+export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'post',
+      path: '/payroll/runs/preview',
+      tags,
+      summary: "Preview a month's payroll run: every member's figures, refusals explained, nothing written",
+      request: { body: { ...json(PayrollRunRequest), required: true } },
+      responses: {
+        200: { description: 'The run as it would be', ...json(PayrollRunPreview) },
+        ...problemResponses,
+        ...conflict,
+      },
+    }),
+    async (c) => {
+      const run = await preparePayrollRun(
+        c.get('ctx'),
+        sharedSalaryCalculator(),
+        c.req.valid('json').month,
+        c.get('locale'),
+      );
+      return c.json(publicRun(run), 200);
+    },
+  )
+  .openapi(
+    defineRoute('payroll.runs.manage', {
+      method: 'post',
+      path: '/payroll/runs',
+      tags,
+      summary: "Run a month's payroll: post every salary the treasury bears, record every member's month",
+      description:
+        'Idempotent per member and month: members already recorded are left as they are; refused salaries are explained and can be run again once a manager approves an advance.',
+      request: { body: { ...json(PayrollRunRequest), required: true } },
+      responses: { 201: { description: 'Run', ...json(PayrollRunResult) }, ...problemResponses, ...conflict },
+    }),
+    async (c) =>
+      c.json(
+        await runPayroll(
+          c.get('ctx'),
+          c.get('actor'),
+          sharedSalaryCalculator(),
+          c.req.valid('json'),
+          c.get('locale'),
+        ),
+        201,
+      ),
+  )
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'get',
+      path: '/payroll/slips',
+      tags,
+      summary: "The payroll records of a month, or a member's",
+      request: { query: z.object({ month: PayrollMonthSchema.optional(), memberId: z.uuid().optional() }) },
+      responses: { 200: { description: 'Records', ...json(z.array(PayrollSlipView)) }, ...problemResponses },
+    }),
+    async (c) => c.json(await listPayrollSlips(c.get('ctx').db, c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'get',
+      path: '/payroll/slips/mine',
+      tags,
+      summary: 'My payroll records, newest month first',
+      responses: {
+        200: { description: 'Records', ...json(z.array(PayrollSlipView)) },
+        ...problemResponses,
+        404: { description: 'No member file linked to this account (problem+json)' },
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const member = await requireOwnMember(ctx.db, c.get('actor'));
+      return c.json(await listPayrollSlips(ctx.db, { memberId: member.id }), 200);
+    },
+  )
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'get',
+      path: '/payroll/exports/variables',
+      tags,
+      summary: "A month's payroll variables as CSV, for the payroll provider",
+      request: { query: z.object({ month: PayrollMonthSchema }) },
+      responses: { 200: { description: 'CSV (French: semicolons, comma decimals)' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { month } = c.req.valid('query');
+      const slips = await listPayrollSlips(c.get('ctx').db, { month });
+      return c.body(tableToCsv(payrollVariablesTable(month, slips)), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="variables-paie-${month}.csv"`,
+      });
+    },
+  )
+  .openapi(
+    defineRoute('payroll.advances.approve', {
+      method: 'post',
+      path: '/payroll/advances',
+      tags,
+      summary:
+        "Approve an advance: a salary the activity's treasury cannot bear, the shortfall lent by a mutual fund",
+      request: { body: { ...json(PayrollAdvanceRequest), required: true } },
+      responses: {
+        201: { description: 'Approved', ...json(PayrollAdvanceView) },
+        ...problemResponses,
+        404: { description: 'No such member (problem+json)' },
+        409: { description: 'Already approved for the month (problem+json)' },
+      },
+    }),
+    async (c) => c.json(await approvePayrollAdvance(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
+  );

@@ -1,0 +1,73 @@
+import { bigint, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { PayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import type { ContributionLine } from '../../core/payroll/salary-simulation-schemas.ts';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const cents = (name: string) => bigint(name, { mode: 'number' });
+
+/** Advances approved by a manager (migrations/0008_payroll_runs.sql). */
+export const payrollAdvances = pgTable('payroll_advances', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  memberId: uuid('member_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  fundActivityId: uuid('fund_activity_id').notNull(),
+  note: text('note').notNull().default(''),
+  approvedBy: uuid('approved_by'),
+  approvedAt: instant('approved_at').notNull().defaultNow(),
+});
+
+/** Runs of a month. */
+export const payrollRuns = pgTable('payroll_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  month: date('month', { mode: 'string' }).notNull(),
+  settings: jsonb('settings').$type<PayrollSettings>().notNull(),
+  rulesVersion: text('rules_version').notNull(),
+  paidCount: integer('paid_count').notNull(),
+  zeroCount: integer('zero_count').notNull(),
+  refused: jsonb('refused').$type<{ memberId: string; code: string; message: string }[]>().notNull(),
+  runBy: uuid('run_by'),
+  runAt: instant('run_at').notNull().defaultNow(),
+});
+
+/** Net salary payment batches (SEPA files). */
+export const payrollPayments = pgTable('payroll_payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  month: date('month', { mode: 'string' }).notNull(),
+  messageId: text('message_id').notNull(),
+  executionDate: date('execution_date', { mode: 'string' }).notNull(),
+  totalCents: cents('total_cents').notNull(),
+  transferCount: integer('transfer_count').notNull(),
+  status: text('status').$type<'prepared' | 'confirmed'>().notNull().default('prepared'),
+  createdBy: uuid('created_by'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  confirmedBy: uuid('confirmed_by'),
+  confirmedAt: instant('confirmed_at'),
+});
+
+/** One member's month: the figures, the entry, the payment. */
+export const payrollSlips = pgTable('payroll_slips', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  runId: uuid('run_id').notNull(),
+  memberId: uuid('member_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  kind: text('kind').$type<'salary' | 'cape_zero'>().notNull(),
+  basis: text('basis').$type<'plan' | 'fixed_part' | 'none'>().notNull(),
+  contractId: uuid('contract_id').notNull(),
+  salaryPlanId: uuid('salary_plan_id'),
+  activityId: uuid('activity_id'),
+  grossCents: cents('gross_cents').notNull(),
+  netSocialCents: cents('net_social_cents').notNull(),
+  netBeforeIncomeTaxCents: cents('net_before_income_tax_cents').notNull(),
+  netTaxableCents: cents('net_taxable_cents').notNull(),
+  employerCostCents: cents('employer_cost_cents').notNull(),
+  employeeContributionsCents: cents('employee_contributions_cents').notNull(),
+  employerContributionsCents: cents('employer_contributions_cents').notNull(),
+  contributionLines: jsonb('contribution_lines').$type<ContributionLine[]>().notNull(),
+  treasuryBeforeCents: cents('treasury_before_cents'),
+  advanceId: uuid('advance_id'),
+  advanceCents: cents('advance_cents').notNull().default(0),
+  entryId: uuid('entry_id'),
+  paymentId: uuid('payment_id'),
+  paidOn: date('paid_on', { mode: 'string' }),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});

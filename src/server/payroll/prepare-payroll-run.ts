@@ -1,0 +1,296 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors/app-error.ts';
+import { describeError, type ErrorCode } from '../../core/errors/error-catalog.ts';
+import type { Locale } from '../../core/i18n/locale.ts';
+import { calendarDateOf } from '../../core/members/calendar-date.ts';
+import type { JourneyEntry } from '../../core/members/journey-schemas.ts';
+import { checkPayrollTreasury } from '../../core/payroll/check-payroll-treasury.ts';
+import {
+  monthBounds,
+  type PayrollBasis,
+  payrollBasisForMonth,
+} from '../../core/payroll/payroll-basis-for-month.ts';
+import type { PayrollMonth } from '../../core/payroll/payroll-month.ts';
+import type { PayrollRunLine, PayrollRunPreview } from '../../core/payroll/payroll-run-schemas.ts';
+import { defaultPayrollSettings, type PayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import type { SalaryPlanStatus } from '../../core/payroll/salary-plan.ts';
+import type { SalaryFigures } from '../../core/payroll/salary-simulation-schemas.ts';
+import type { AppContext } from '../app-context.ts';
+import type { Db } from '../db/open-database.ts';
+import { queryRows } from '../db/query-rows.ts';
+import { toJourneyEntry } from '../members/journey-rows.ts';
+import { journeyEntries } from '../members/members-tables.ts';
+import type { SalaryCalculator } from './create-salary-engine.ts';
+import { salaryRulesSource } from './salary-rules.ts';
+import { assertSalaryRulesKnown } from './simulate-salary.ts';
+
+/** Euros as the messages print them: 1234,50. */
+export const eurosText = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** A line of the run with what the run needs to write it. */
+export type PreparedLine = PayrollRunLine & {
+  basisDetail: PayrollBasis;
+  figures: SalaryFigures | null;
+  advance: { id: string; fundActivityId: string } | null;
+};
+
+export type PreparedRun = PayrollRunPreview & { prepared: PreparedLine[] };
+
+const zeroFigures: SalaryFigures = {
+  grossCents: 0,
+  netSocialCents: 0,
+  netBeforeIncomeTaxCents: 0,
+  netTaxableCents: 0,
+  employerCostCents: 0,
+  employeeContributionsCents: 0,
+  employerContributionsCents: 0,
+  lines: [],
+};
+
+/** The payroll settings of the cooperative: the documented defaults until settings are recorded (issue 10). */
+export function payrollSettingsFor(_month: PayrollMonth): PayrollSettings {
+  return defaultPayrollSettings;
+}
+
+/**
+ * Refuses a run the books cannot take: a month not begun yet, rules the engine does not know, or a month whose
+ * last day (the payroll entries' date) is in a closed fiscal year or on or before the lock date (ledger.md,
+ * invariant 5).
+ */
+export async function assertMonthOpenForPayroll(ctx: Pick<AppContext, 'db' | 'now'>, month: PayrollMonth) {
+  const { first, last } = monthBounds(month);
+  if (first > calendarDateOf(ctx.now())) throw new AppError('PAYROLL_MONTH_FUTURE', { month });
+  assertSalaryRulesKnown(month);
+  const [row] = await queryRows<{ closed: boolean; lock_date: string | null }>(
+    ctx.db,
+    sql`SELECT EXISTS (SELECT 1 FROM fiscal_years WHERE start_date <= ${last}::date AND end_date >= ${last}::date
+                         AND status = 'closed') AS closed,
+               (SELECT lock_date::text FROM ledger_settings WHERE id = 1) AS lock_date`,
+  );
+  if (row?.closed) throw new AppError('PAYROLL_MONTH_CLOSED', { month });
+  if (row?.lock_date && row.lock_date >= last)
+    throw new AppError('PAYROLL_MONTH_LOCKED', { month, lockDate: row.lock_date });
+}
+
+type MemberRow = { id: string; name: string; sort: string };
+type PlanRow = {
+  id: string;
+  member_id: string;
+  from_month: string;
+  status: SalaryPlanStatus;
+  decided_at: string | null;
+  monthly_gross_cents: string | number;
+};
+type ActivityRow = { member_id: string; activity_id: string; code: string; share_bp: number };
+
+/**
+ * Everything a month's run would do, without writing: for each member with a CAPE or a CESA during the month,
+ * the basis (plan or fixed part), the rules engine's figures, whether the activity's treasury bears the
+ * employer cost (or an advance covers it), and whether the member already has their record for the month.
+ * Members are taken in name order; the salaries of one activity come out of its treasury in that order.
+ */
+export async function preparePayrollRun(
+  ctx: Pick<AppContext, 'db' | 'now'>,
+  calculator: SalaryCalculator,
+  month: PayrollMonth,
+  locale: Locale,
+): Promise<PreparedRun> {
+  await assertMonthOpenForPayroll(ctx, month);
+  const { first, last } = monthBounds(month);
+  const db = ctx.db;
+  const settings = payrollSettingsFor(month);
+  const members = await queryRows<MemberRow>(
+    db,
+    sql`SELECT m.id, m.first_name || ' ' || m.last_name AS name, m.last_name || ' ' || m.first_name AS sort
+        FROM members m
+        WHERE EXISTS (SELECT 1 FROM journey_entries j WHERE j.member_id = m.id AND j.kind IN ('cape', 'cesa')
+                        AND j.on_date <= ${last}::date)
+        ORDER BY m.last_name, m.first_name, m.id`,
+  );
+  const ids = members.map((m) => m.id);
+  const [journeys, plans, activities, slips, advances] = await Promise.all([
+    loadJourneys(db, ids),
+    queryRows<PlanRow>(
+      db,
+      sql`SELECT id, member_id, to_char(from_month, 'YYYY-MM') AS from_month, status,
+                 to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS decided_at, monthly_gross_cents
+          FROM salary_plans WHERE member_id = ANY(${sql.param(ids)}::uuid[]) AND status = 'approved'`,
+    ),
+    queryRows<ActivityRow>(
+      db,
+      sql`SELECT am.member_id, am.activity_id, a.code, am.share_bp
+          FROM activity_members am JOIN activities a ON a.id = am.activity_id
+          WHERE am.member_id = ANY(${sql.param(ids)}::uuid[]) AND a.kind = 'member'
+            AND am.valid_from <= ${last}::date AND (am.valid_to IS NULL OR am.valid_to >= ${first}::date)
+          ORDER BY am.share_bp DESC, am.valid_from, a.code`,
+    ),
+    queryRows<{ id: string; member_id: string }>(
+      db,
+      sql`SELECT id, member_id FROM payroll_slips WHERE month = ${first}::date`,
+    ),
+    queryRows<{ id: string; member_id: string; fund_activity_id: string }>(
+      db,
+      sql`SELECT id, member_id, fund_activity_id FROM payroll_advances WHERE month = ${first}::date`,
+    ),
+  ]);
+  const slipOf = new Map(slips.map((s) => [s.member_id, s.id]));
+  const advanceOf = new Map(
+    advances.map((a) => [a.member_id, { id: a.id, fundActivityId: a.fund_activity_id }]),
+  );
+  const activityOf = new Map<string, ActivityRow>();
+  for (const a of activities) if (!activityOf.has(a.member_id)) activityOf.set(a.member_id, a);
+
+  const bases = members.map((m) =>
+    payrollBasisForMonth(
+      journeys.get(m.id) ?? [],
+      plans
+        .filter((p) => p.member_id === m.id)
+        .map((p) => ({
+          id: p.id,
+          fromMonth: p.from_month,
+          status: p.status,
+          decidedAt: p.decided_at,
+          monthlyGrossCents: Number(p.monthly_gross_cents),
+        })),
+      month,
+    ),
+  );
+  const figures = await Promise.all(
+    bases.map((b, i) =>
+      b?.kind === 'salary' && !slipOf.has(members[i]!.id)
+        ? calculator.figures(settings, month, b.grossCents)
+        : null,
+    ),
+  );
+  const activityIds = [...new Set(activities.map((a) => a.activity_id))];
+  const treasury = await loadTreasuries(db, activityIds);
+  const verdicts = new Map(
+    checkPayrollTreasury(
+      members.flatMap((m, i) => {
+        const f = figures[i];
+        const a = activityOf.get(m.id);
+        return f && a
+          ? [
+              {
+                key: m.id,
+                activityId: a.activity_id,
+                employerCostCents: f.employerCostCents,
+                advanceApproved: advanceOf.has(m.id),
+              },
+            ]
+          : [];
+      }),
+      treasury,
+    ).map((v) => [v.key, v]),
+  );
+
+  const refusal = (code: ErrorCode, details: Record<string, unknown>) => ({
+    code,
+    message: describeError(code, locale, details),
+  });
+  const prepared: PreparedLine[] = [];
+  members.forEach((m, i) => {
+    const basis = bases[i];
+    if (!basis) return;
+    const activity = activityOf.get(m.id) ?? null;
+    const f = figures[i] ?? zeroFigures;
+    const base = {
+      memberId: m.id,
+      memberName: m.name,
+      activityId: activity?.activity_id ?? null,
+      activityCode: activity?.code ?? null,
+      kind: basis.kind,
+      basis: basis.kind === 'salary' ? basis.basis : ('none' as const),
+      grossCents: basis.kind === 'salary' ? basis.grossCents : 0,
+      netSocialCents: f.netSocialCents,
+      netBeforeIncomeTaxCents: f.netBeforeIncomeTaxCents,
+      employerCostCents: f.employerCostCents,
+      employeeContributionsCents: f.employeeContributionsCents,
+      employerContributionsCents: f.employerContributionsCents,
+      treasuryBeforeCents: null as number | null,
+      shortfallCents: 0,
+      refusal: null as PayrollRunLine['refusal'],
+      slipId: slipOf.get(m.id) ?? null,
+      basisDetail: basis,
+      figures: figures[i] ?? null,
+      advance: advanceOf.get(m.id) ?? null,
+    };
+    if (base.slipId) {
+      prepared.push({ ...base, status: 'done' });
+      return;
+    }
+    if (basis.kind === 'cape_zero') {
+      prepared.push({ ...base, status: 'zero' });
+      return;
+    }
+    if (!activity) {
+      prepared.push({ ...base, status: 'refused', refusal: refusal('PAYROLL_NO_ACTIVITY', { month }) });
+      return;
+    }
+    const v = verdicts.get(m.id)!;
+    const line = { ...base, treasuryBeforeCents: v.treasuryBeforeCents, shortfallCents: v.shortfallCents };
+    if (v.status === 'refused')
+      prepared.push({
+        ...line,
+        status: 'refused',
+        refusal: refusal('PAYROLL_TREASURY_SHORT', {
+          code: activity.code,
+          treasury: eurosText(v.treasuryBeforeCents),
+          cost: eurosText(f.employerCostCents),
+          shortfall: eurosText(v.shortfallCents),
+        }),
+      });
+    else prepared.push({ ...line, status: v.status });
+  });
+
+  const count = (s: PayrollRunLine['status']) => prepared.filter((l) => l.status === s).length;
+  const paying = prepared.filter((l) => l.status === 'ready' || l.status === 'advance');
+  const sum = (k: 'grossCents' | 'employerCostCents' | 'netBeforeIncomeTaxCents') =>
+    paying.reduce((s, l) => s + l[k], 0);
+  return {
+    month,
+    settings,
+    rules: salaryRulesSource,
+    lines: prepared.map(({ basisDetail: _b, figures: _f, advance: _a, ...line }) => line),
+    prepared,
+    totals: {
+      paidCount: paying.length,
+      zeroCount: count('zero'),
+      refusedCount: count('refused'),
+      doneCount: count('done'),
+      grossCents: sum('grossCents'),
+      employerCostCents: sum('employerCostCents'),
+      netBeforeIncomeTaxCents: sum('netBeforeIncomeTaxCents'),
+    },
+    runnable: paying.length + count('zero') > 0,
+  };
+}
+
+async function loadJourneys(db: Db, ids: string[]) {
+  const byMember = new Map<string, JourneyEntry[]>();
+  if (ids.length === 0) return byMember;
+  const rows = await db
+    .select()
+    .from(journeyEntries)
+    .where(inArray(journeyEntries.memberId, ids))
+    .orderBy(asc(journeyEntries.onDate), asc(journeyEntries.id));
+  for (const r of rows) {
+    const list = byMember.get(r.memberId) ?? [];
+    list.push(toJourneyEntry(r));
+    byMember.set(r.memberId, list);
+  }
+  return byMember;
+}
+
+/** Available treasury of several activities (the same figure as getAvailableTreasury, in one read). */
+async function loadTreasuries(db: Db, activityIds: string[]): Promise<Map<string, number>> {
+  const rows = await queryRows<{ activity_id: string; treasury: string }>(
+    db,
+    sql`SELECT b.activity_id, coalesce(sum(b.debit_cents - b.credit_cents), 0)::text AS treasury
+        FROM ledger_balances b JOIN fiscal_years f ON f.id = b.fiscal_year_id
+        WHERE b.activity_id = ANY(${sql.param(activityIds)}::uuid[]) AND f.status = 'open'
+          AND left(b.account_number, 1) IN ('4', '5') AND left(b.account_number, 3) NOT IN ('411', '416', '418')
+        GROUP BY b.activity_id`,
+  );
+  return new Map(rows.map((r) => [r.activity_id, Number(r.treasury)]));
+}
