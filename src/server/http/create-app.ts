@@ -27,6 +27,7 @@ import { meRoutes } from '../people/me-routes.ts';
 import { peopleRoutes } from '../people/people-routes.ts';
 import { salesCatalogueRoutes } from '../sales/sales-catalogue-routes.ts';
 import { salesClientRoutes } from '../sales/sales-client-routes.ts';
+import { salesQuoteRoutes } from '../sales/sales-quote-routes.ts';
 import { salesRoutes } from '../sales/sales-routes.ts';
 import { defineRoute } from './define-route.ts';
 import type { HttpEnv } from './http-env.ts';
@@ -89,6 +90,7 @@ function apiRoutes() {
     salesRoutes,
     salesClientRoutes,
     salesCatalogueRoutes,
+    salesQuoteRoutes,
     ledgerRoutes,
     ledgerReportRoutes,
   ]) {

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../core/i18n/locale.ts';
 
 export type EmailStatus = 'queued' | 'sent' | 'outbox' | 'failed';
@@ -19,3 +19,15 @@ export const emails = pgTable('emails', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
 });
+
+/** Files sent with a queued e-mail (read from the file store when the mail leaves). */
+export const emailAttachments = pgTable(
+  'email_attachments',
+  {
+    emailId: uuid('email_id').notNull(),
+    position: integer('position').notNull(),
+    filename: text('filename').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.emailId, t.position] })],
+);

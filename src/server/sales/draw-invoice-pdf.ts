@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { legalFormLabel } from '../../core/cooperative/legal-forms.ts';
 import { describeLegalMentions } from '../../core/sales/describe-legal-mentions.ts';
-import { formatEuros, formatQuantityFr } from '../../core/sales/format-fr.ts';
+import { formatDateFr, formatEuros, formatQuantityFr } from '../../core/sales/format-fr.ts';
 import { formatRateBp } from '../../core/sales/late-penalty.ts';
 import type { LegalMentionKey } from '../../core/sales/legal-mentions.ts';
 import { documentTypeTitles, type SalesDocumentView } from '../../core/sales/sales-document-view.ts';
@@ -34,8 +34,15 @@ const columns = {
  * Draws the human-readable invoice, credit note or deposit invoice as a PDF/A-3b (pdfkit embeds the
  * fonts, the sRGB output intent and the XMP identification). Every legal mention is printed with the text
  * `describeLegalMentions` gives, so tests can find each one in the PDF.
+ *
+ * With `quote`, the same layout draws a quote (devis): its number and validity date instead of the due
+ * date, no delivery date, no payment block, and room for the client's agreement.
  */
-export async function drawInvoicePdf(doc: SalesDocumentView): Promise<Uint8Array> {
+export async function drawInvoicePdf(
+  doc: SalesDocumentView,
+  quote?: { validityDate: string },
+): Promise<Uint8Array> {
+  const title = quote ? 'Devis' : documentTypeTitles[doc.type];
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },
@@ -46,9 +53,9 @@ export async function drawInvoicePdf(doc: SalesDocumentView): Promise<Uint8Array
     bufferPages: true,
     autoFirstPage: true,
     info: {
-      Title: `${documentTypeTitles[doc.type]} ${doc.number}`,
+      Title: `${title} ${doc.number}`,
       Author: doc.seller.legalName,
-      Subject: `${documentTypeTitles[doc.type]} ${doc.number} — ${doc.client.name}`,
+      Subject: `${title} ${doc.number} — ${doc.client.name}`,
     },
   });
   pdf.registerFont('regular', fonts.regular);
@@ -61,6 +68,11 @@ export async function drawInvoicePdf(doc: SalesDocumentView): Promise<Uint8Array
   });
 
   const mentions = new Map(describeLegalMentions(doc).map((m) => [m.key, m.texts]));
+  if (quote) {
+    mentions.set('documentNumber', [`Devis n° ${doc.number}`]);
+    mentions.set('dueDate', [`Devis valable jusqu’au ${formatDateFr(quote.validityDate)}`]);
+    mentions.delete('deliveryDate');
+  }
   const mention = (key: LegalMentionKey) => mentions.get(key) ?? [];
   const first = (key: LegalMentionKey) => mention(key)[0];
 
@@ -217,7 +229,7 @@ export async function drawInvoicePdf(doc: SalesDocumentView): Promise<Uint8Array
   for (const text of mention('vatPerRate')) totalLines.push({ text });
   totalLines.push({ text: tva! });
   totalLines.push({ text: ttc!, bold: true });
-  if (doc.type !== 'creditNote')
+  if (doc.type !== 'creditNote' && !quote)
     totalLines.push({ text: `Net à payer ${formatEuros(t.taxInclusiveCents)}`, bold: true });
   ensureRoom(totalLines.length * 13 + 10, false);
   y += 6;
@@ -237,14 +249,16 @@ export async function drawInvoicePdf(doc: SalesDocumentView): Promise<Uint8Array
   for (const text of mention('exemptionText')) blocks.push({ text });
   if (doc.notes) blocks.push({ text: doc.notes });
   for (const text of mention('dueDate')) blocks.push({ text, bold: true });
-  if (doc.type !== 'creditNote') {
+  if (quote) {
+    blocks.push({ text: 'Bon pour accord — date et signature du client :', bold: true });
+  } else if (doc.type !== 'creditNote') {
     blocks.push({
       text: `Règlement par virement à l’ordre de ${doc.seller.legalName}, référence ${doc.number} :`,
     });
   } else {
     blocks.push({ text: 'Compte de la coopérative :' });
   }
-  for (const text of mention('bankDetails')) blocks.push({ text });
+  if (!quote) for (const text of mention('bankDetails')) blocks.push({ text });
   for (const key of ['latePenaltyRate', 'recoveryIndemnity', 'earlyPaymentDiscount', 'vatRegime'] as const) {
     for (const text of mention(key)) blocks.push({ text, color: grey });
   }

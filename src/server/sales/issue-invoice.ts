@@ -13,6 +13,7 @@ import {
   type NumberingScheme,
 } from '../../core/sales/numbering-template.ts';
 import { computeDueDate } from '../../core/sales/payment-terms.ts';
+import { remainingByGroup } from '../../core/sales/progress-invoicing.ts';
 import { requiresValidation } from '../../core/sales/requires-validation.ts';
 import { documentTypeTitles, type SalesDocumentView } from '../../core/sales/sales-document-view.ts';
 import type { AppContext } from '../app-context.ts';
@@ -23,11 +24,12 @@ import type { Db } from '../db/open-database.ts';
 import { storeFile } from '../files/store-file.ts';
 import { postEntry } from '../ledger/post-entry.ts';
 import { memberStagePeriods } from '../members/members-tables.ts';
+import { quoteParts, sumBilled } from './convert-quote.ts';
 import { readInvoiceBody } from './invoice-lines-io.ts';
 import { loadInvoiceForUpdate } from './load-invoice-for-update.ts';
 import { renderInvoicePdf } from './render-invoice-pdf.ts';
 import { salesToday } from './sales-access.ts';
-import { invoices, numberingCounters, salesMemberLimits, salesSettings } from './sales-tables.ts';
+import { invoices, numberingCounters, quotes, salesMemberLimits, salesSettings } from './sales-tables.ts';
 import { requireClientOf } from './save-invoice-draft.ts';
 
 type InvoiceRow = typeof invoices.$inferSelect;
@@ -96,6 +98,24 @@ async function checkCreditNote(db: Db, invoice: InvoiceRow, totals: DocumentTota
 }
 
 /**
+ * An invoice made from a quote never takes the invoices of the quote beyond the quote, VAT group by VAT
+ * group (issued parts net of their credit notes, plus this one); a balance invoice deducts the earlier
+ * parts, so they must all be issued. The quote row is locked: two parts of one quote issue one at a time.
+ */
+async function checkQuotePart(db: Db, invoice: InvoiceRow, totals: DocumentTotals) {
+  const [quote] = await db.select().from(quotes).where(eq(quotes.id, invoice.quoteId!)).for('update');
+  if (!quote) throw new AppError('NOT_FOUND', { what: 'quote' });
+  const others = await quoteParts(db, quote.id, invoice.id);
+  if (invoice.quotePart === 'balance' && others.some((p) => p.part.status !== 'issued')) {
+    throw new AppError('QUOTE_PART_NOT_ISSUED');
+  }
+  const billed = sumBilled(others.filter((p) => p.part.status === 'issued'));
+  for (const g of totals.vatBreakdown) billed.set(g.key, (billed.get(g.key) ?? 0) + g.baseCents);
+  remainingByGroup(computeDocumentTotals(quote.body), billed);
+  return quote;
+}
+
+/**
  * Issues an invoice, deposit invoice or credit note, in one transaction (issue 5 §4):
  * - checks the rights, the validation when the member needs it, the VAT rates in force, and for a credit
  *   note what remains of its invoice (locking that invoice, so two credit notes cannot both pass);
@@ -123,6 +143,7 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, invoiceId: str
     }
     const client = await requireClientOf(tx, invoice.activityId, invoice.clientId);
     const original = invoice.type === 'creditNote' ? await checkCreditNote(tx, invoice, totals) : null;
+    const quote = invoice.quoteId ? await checkQuotePart(tx, invoice, totals) : null;
     const seller = await getCooperative(tx);
     if (!seller) throw new AppError('NOT_FOUND', { what: 'cooperative' });
     const [settings] = await tx.select().from(salesSettings);
@@ -184,7 +205,7 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, invoiceId: str
         'latest',
       ),
       precedingInvoice: original ? { number: original.number!, issueDate: original.issueDate! } : null,
-      quoteReference: null,
+      quoteReference: quote?.reference ?? null,
       purchaseOrderReference: invoice.purchaseOrderReference,
       notes: invoice.notes,
     };

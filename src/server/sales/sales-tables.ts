@@ -38,6 +38,11 @@ export const salesSettings = pgTable('sales_settings', {
   latePenaltyMarginBp: integer('late_penalty_margin_bp').notNull(),
   latePenaltyFixedRateBp: integer('late_penalty_fixed_rate_bp'),
   ecbRates: jsonb('ecb_rates').$type<{ semesterStart: string; rateBp: number }[]>().notNull(),
+  quoteNumberingTemplate: text('quote_numbering_template').notNull(),
+  quoteNumberingReset: text('quote_numbering_reset').$type<CounterReset>().notNull(),
+  quoteValidityDays: integer('quote_validity_days').notNull(),
+  remindersEnabled: boolean('reminders_enabled').notNull(),
+  reminderDays: jsonb('reminder_days').$type<number[]>().notNull(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
@@ -83,15 +88,26 @@ export const quotes = pgTable('quotes', {
   id: uuid('id').primaryKey().defaultRandom(),
   activityId: uuid('activity_id').notNull(),
   clientId: uuid('client_id').notNull(),
-  reference: text('reference').notNull(),
-  status: text('status').$type<QuoteStatus>().notNull(),
+  reference: text('reference'),
+  counterKey: text('counter_key'),
+  counter: integer('counter'),
+  status: text('status').$type<QuoteStatus>().notNull().default('draft'),
   body: jsonb('body').$type<DocumentBody>().notNull(),
   issueDate: day('issue_date'),
   validityDate: day('validity_date'),
   notes: text('notes'),
+  deliveryAddress: jsonb('delivery_address').$type<PartyAddress>(),
+  paymentTerms: jsonb('payment_terms').$type<PaymentTerms>().notNull(),
+  totalLinesCents: cents('total_lines_cents').notNull().default(0),
+  totalAllowancesCents: cents('total_allowances_cents').notNull().default(0),
   totalExclCents: cents('total_excl_cents').notNull().default(0),
   totalVatCents: cents('total_vat_cents').notNull().default(0),
   totalInclCents: cents('total_incl_cents').notNull().default(0),
+  vatBreakdown: jsonb('vat_breakdown').$type<VatGroup[]>().notNull().default([]),
+  pdfSha256: text('pdf_sha256'),
+  sentAt: instant('sent_at'),
+  decidedAt: instant('decided_at'),
+  decidedBy: uuid('decided_by'),
   createdBy: uuid('created_by'),
   createdAt: instant('created_at').notNull().defaultNow(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -110,6 +126,7 @@ export const invoices = pgTable('invoices', {
   type: text('type').$type<SalesDocumentType>().notNull(),
   status: text('status').$type<InvoiceStatus>().notNull().default('draft'),
   quoteId: uuid('quote_id'),
+  quotePart: text('quote_part').$type<QuotePart>(),
   correctsInvoiceId: uuid('corrects_invoice_id'),
   discount: jsonb('discount').$type<Discount>(),
   deliveryDate: day('delivery_date'),
@@ -178,3 +195,23 @@ export const payments = pgTable('payments', {
 });
 
 export type PaymentMethod = 'transfer' | 'cheque' | 'card' | 'cash' | 'directDebit' | 'other';
+
+/** Which part of a quote an invoice bills (issue 5 §3). */
+export type QuotePart = 'deposit' | 'intermediate' | 'balance';
+
+/** The trace of an issued document sent by e-mail, or of a reminder (issue 5 §9). Never changed. */
+export const invoiceSendings = pgTable('invoice_sendings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  invoiceId: uuid('invoice_id').notNull(),
+  kind: text('kind').$type<'document' | 'reminder'>().notNull(),
+  reminderDays: integer('reminder_days'),
+  toAddress: text('to_address').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  emailId: uuid('email_id').notNull(),
+  dueCents: cents('due_cents'),
+  penaltyCents: cents('penalty_cents'),
+  penaltyRateBp: integer('penalty_rate_bp'),
+  indemnityCents: cents('indemnity_cents'),
+  sentBy: uuid('sent_by'),
+  sentAt: instant('sent_at').notNull(),
+});

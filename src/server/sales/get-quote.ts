@@ -1,0 +1,120 @@
+import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { can } from '../../core/access/permissions.ts';
+import { AppError } from '../../core/errors/app-error.ts';
+import type { QuoteStatus } from '../../core/sales/document-statuses.ts';
+import type { QuoteView } from '../../core/sales/quote-schemas.ts';
+import { activityMembers } from '../activities/activities-tables.ts';
+import type { AppContext } from '../app-context.ts';
+import type { Actor } from '../audit/actor.ts';
+import type { Db } from '../db/open-database.ts';
+import { members } from '../members/members-tables.ts';
+import { quoteParts, sumBilled } from './convert-quote.ts';
+import { requireSalesActivity, salesToday } from './sales-access.ts';
+import { clients, quotes } from './sales-tables.ts';
+
+async function toView(db: Db, q: typeof quotes.$inferSelect, clientName: string): Promise<QuoteView> {
+  const parts = await quoteParts(db, q.id);
+  const billed = sumBilled(parts);
+  const billedExcl = [...billed.values()].reduce((s, v) => s + v, 0);
+  return {
+    id: q.id,
+    activityId: q.activityId,
+    clientId: q.clientId,
+    clientName,
+    reference: q.reference,
+    status: q.status,
+    issueDate: q.issueDate,
+    validityDate: q.validityDate,
+    notes: q.notes,
+    paymentTerms: q.paymentTerms,
+    deliveryAddress: q.deliveryAddress,
+    totalExclCents: q.totalExclCents,
+    totalVatCents: q.totalVatCents,
+    totalInclCents: q.totalInclCents,
+    vatBreakdown: q.vatBreakdown.map((g) => ({
+      key: g.key,
+      baseCents: g.baseCents,
+      vatCents: g.vatCents,
+      rateBp: g.rateBp,
+    })),
+    body: q.body,
+    pdfUrl: q.pdfSha256 ? `/api/sales/quotes/${q.id}/pdf` : null,
+    sentAt: q.sentAt?.toISOString() ?? null,
+    decidedAt: q.decidedAt?.toISOString() ?? null,
+    invoices: parts.map(({ part }) => ({
+      id: part.id,
+      part: part.quotePart!,
+      status: part.status,
+      number: part.number,
+      totalExclCents: part.totalExclCents,
+      totalInclCents: part.totalInclCents,
+    })),
+    remainingExclCents: parts.some((p) => p.part.quotePart === 'balance') ? 0 : q.totalExclCents - billedExcl,
+  };
+}
+
+export async function getQuote(ctx: AppContext, actor: Actor, quoteId: string): Promise<QuoteView> {
+  const [found] = await ctx.db
+    .select({ quote: quotes, clientName: clients.name })
+    .from(quotes)
+    .innerJoin(clients, eq(clients.id, quotes.clientId))
+    .where(eq(quotes.id, quoteId));
+  if (!found) throw new AppError('NOT_FOUND');
+  await requireSalesActivity(ctx.db, actor, found.quote.activityId, salesToday(ctx.now()));
+  return toView(ctx.db, found.quote, found.clientName);
+}
+
+/** Quotes the actor may see: every activity's with sales.all, else those of their current activities. */
+export async function listQuotes(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { activityId?: string; clientId?: string; status?: QuoteStatus },
+) {
+  const today = salesToday(ctx.now());
+  const where: SQL[] = [];
+  if (filter.activityId) {
+    await requireSalesActivity(ctx.db, actor, filter.activityId, today);
+    where.push(eq(quotes.activityId, filter.activityId));
+  } else if (!can(actor.roles, 'sales.all')) {
+    if (!actor.userId || !can(actor.roles, 'sales.use')) return [];
+    const mine = await ctx.db
+      .select({ id: activityMembers.activityId })
+      .from(activityMembers)
+      .innerJoin(members, eq(members.id, activityMembers.memberId))
+      .where(
+        and(
+          eq(members.userId, actor.userId),
+          lte(activityMembers.validFrom, today),
+          or(isNull(activityMembers.validTo), gte(activityMembers.validTo, today)),
+        ),
+      );
+    if (mine.length === 0) return [];
+    where.push(
+      inArray(
+        quotes.activityId,
+        mine.map((m) => m.id),
+      ),
+    );
+  }
+  if (filter.clientId) where.push(eq(quotes.clientId, filter.clientId));
+  if (filter.status) where.push(eq(quotes.status, filter.status));
+  const rows = await ctx.db
+    .select({ quote: quotes, clientName: clients.name })
+    .from(quotes)
+    .innerJoin(clients, eq(clients.id, quotes.clientId))
+    .where(and(...where))
+    .orderBy(desc(quotes.createdAt))
+    .limit(500);
+  const out: QuoteView[] = [];
+  for (const r of rows) out.push(await toView(ctx.db, r.quote, r.clientName));
+  return out;
+}
+
+/** The PDF stored when the quote was sent. */
+export async function getQuotePdf(ctx: AppContext, actor: Actor, quoteId: string) {
+  const [row] = await ctx.db.select().from(quotes).where(eq(quotes.id, quoteId));
+  if (!row) throw new AppError('NOT_FOUND');
+  await requireSalesActivity(ctx.db, actor, row.activityId, salesToday(ctx.now()));
+  if (!row.pdfSha256) throw new AppError('NOT_FOUND');
+  return { sha256: row.pdfSha256, reference: row.reference! };
+}
