@@ -437,31 +437,6 @@ export const errorCatalog = {
     fr: 'Le paiement dépasse ce qui reste dû ({dueCents} centimes).',
     en: 'The payment exceeds what is still due ({dueCents} cents).',
   },
-  QUOTE_VALIDITY_PAST: {
-    status: 422,
-    fr: 'La date de validité du devis est déjà passée.',
-    en: 'The validity date of the quote has already passed.',
-  },
-  QUOTE_EXPIRED: {
-    status: 409,
-    fr: 'Ce devis a expiré le {validityDate} : il ne peut plus être accepté ni facturé.',
-    en: 'This quote expired on {validityDate}: it can no longer be accepted or invoiced.',
-  },
-  QUOTE_STILL_VALID: {
-    status: 409,
-    fr: 'Ce devis est valable jusqu’au {validityDate} : il n’a pas expiré.',
-    en: 'This quote is valid until {validityDate}: it has not expired.',
-  },
-  QUOTE_FULLY_INVOICED: {
-    status: 409,
-    fr: 'La facture de solde de ce devis existe déjà.',
-    en: 'The balance invoice of this quote already exists.',
-  },
-  QUOTE_PART_NOT_ISSUED: {
-    status: 409,
-    fr: 'Émettez d’abord les factures d’acompte et intermédiaires de ce devis : la facture de solde les déduit.',
-    en: 'Issue the deposit and intermediate invoices of this quote first: the balance invoice deducts them.',
-  },
   CLIENT_HAS_DOCUMENTS: {
     status: 409,
     fr: 'Ce client a des documents ({invoices} factures ou avoirs, {quotes} devis) : archivez-le plutôt que de le supprimer.',

@@ -105,3 +105,29 @@ export const PayrollSlipView = z.object({
   createdAt: z.string(),
 });
 export type PayrollSlipView = z.infer<typeof PayrollSlipView>;
+
+/** The accountant prepares the transfer of a month's net salaries, to be executed on a date. */
+export const SalaryPaymentRequest = z.strictObject({
+  month: PayrollMonthSchema,
+  executionDate: CalendarDateSchema,
+});
+export type SalaryPaymentRequest = z.infer<typeof SalaryPaymentRequest>;
+
+export const SalaryPaymentView = z.object({
+  id: z.string(),
+  month: PayrollMonthSchema,
+  messageId: z.string(),
+  executionDate: z.string(),
+  totalCents: z.number().int(),
+  transferCount: z.number().int(),
+  status: z.enum(['prepared', 'confirmed']),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+export type SalaryPaymentView = z.infer<typeof SalaryPaymentView>;
+
+export const PreparedSalaryPayment = z.object({
+  payment: SalaryPaymentView,
+  /** Salaries left out of the file, with the reason (no IBAN, or one whose checksum fails). */
+  excluded: z.array(z.object({ memberId: z.string(), memberName: z.string(), reason: z.string() })),
+});

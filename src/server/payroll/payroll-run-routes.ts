@@ -8,6 +8,9 @@ import {
   PayrollRunRequest,
   PayrollRunResult,
   PayrollSlipView,
+  PreparedSalaryPayment,
+  SalaryPaymentRequest,
+  SalaryPaymentView,
 } from '../../core/payroll/payroll-run-schemas.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
@@ -16,6 +19,12 @@ import { approvePayrollAdvance } from './approve-payroll-advance.ts';
 import { listPayrollSlips, payrollVariablesTable } from './list-payroll-slips.ts';
 import { preparePayrollRun } from './prepare-payroll-run.ts';
 import { publicRun, runPayroll } from './run-payroll.ts';
+import {
+  confirmSalaryPayment,
+  listSalaryPayments,
+  prepareSalaryPayment,
+  salaryPaymentFile,
+} from './salary-payments.ts';
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -132,4 +141,67 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       },
     }),
     async (c) => c.json(await approvePayrollAdvance(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
+  )
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'get',
+      path: '/payroll/payments',
+      tags,
+      summary: "A month's net salary transfers (SEPA batches), newest first",
+      request: { query: z.object({ month: PayrollMonthSchema }) },
+      responses: {
+        200: { description: 'Batches', ...json(z.array(SalaryPaymentView)) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await listSalaryPayments(c.get('ctx').db, c.req.valid('query').month), 200),
+  )
+  .openapi(
+    defineRoute('payroll.runs.manage', {
+      method: 'post',
+      path: '/payroll/payments',
+      tags,
+      summary: "Prepare the transfer of a month's net salaries (a SEPA pain.001.001.03 batch)",
+      request: { body: { ...json(SalaryPaymentRequest), required: true } },
+      responses: {
+        201: { description: 'Prepared', ...json(PreparedSalaryPayment) },
+        ...problemResponses,
+        409: { description: 'Nothing to pay (problem+json)' },
+      },
+    }),
+    async (c) => c.json(await prepareSalaryPayment(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
+  )
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'get',
+      path: '/payroll/payments/{id}/sepa',
+      tags,
+      summary: 'Download the SEPA credit transfer file of a batch (pain.001.001.03 XML)',
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: { 200: { description: 'XML' }, ...problemResponses, 404: { description: 'No such batch' } },
+    }),
+    async (c) => {
+      const file = await salaryPaymentFile(c.get('ctx').db, c.req.valid('param').id);
+      return c.body(file.xml, 200, {
+        'content-type': 'application/xml; charset=utf-8',
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      });
+    },
+  )
+  .openapi(
+    defineRoute('payroll.runs.manage', {
+      method: 'post',
+      path: '/payroll/payments/{id}/confirm',
+      tags,
+      summary: 'Confirm the bank executed the transfer: post the payments (D 421 · C 512)',
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: {
+        200: { description: 'Confirmed', ...json(SalaryPaymentView) },
+        ...problemResponses,
+        404: { description: 'No such batch' },
+        409: { description: 'Already confirmed (problem+json)' },
+      },
+    }),
+    async (c) =>
+      c.json(await confirmSalaryPayment(c.get('ctx'), c.get('actor'), c.req.valid('param').id), 200),
   );
