@@ -437,6 +437,31 @@ export const errorCatalog = {
     fr: 'Le paiement dépasse ce qui reste dû ({dueCents} centimes).',
     en: 'The payment exceeds what is still due ({dueCents} cents).',
   },
+  QUOTE_VALIDITY_PAST: {
+    status: 422,
+    fr: 'La date de validité du devis est déjà passée.',
+    en: 'The validity date of the quote has already passed.',
+  },
+  QUOTE_EXPIRED: {
+    status: 409,
+    fr: 'Ce devis a expiré le {validityDate} : il ne peut plus être accepté ni facturé.',
+    en: 'This quote expired on {validityDate}: it can no longer be accepted or invoiced.',
+  },
+  QUOTE_STILL_VALID: {
+    status: 409,
+    fr: 'Ce devis est valable jusqu’au {validityDate} : il n’a pas expiré.',
+    en: 'This quote is valid until {validityDate}: it has not expired.',
+  },
+  QUOTE_FULLY_INVOICED: {
+    status: 409,
+    fr: 'La facture de solde de ce devis existe déjà.',
+    en: 'The balance invoice of this quote already exists.',
+  },
+  QUOTE_PART_NOT_ISSUED: {
+    status: 409,
+    fr: 'Émettez d’abord les factures d’acompte et intermédiaires de ce devis : la facture de solde les déduit.',
+    en: 'Issue the deposit and intermediate invoices of this quote first: the balance invoice deducts them.',
+  },
   CLIENT_HAS_DOCUMENTS: {
     status: 409,
     fr: 'Ce client a des documents ({invoices} factures ou avoirs, {quotes} devis) : archivez-le plutôt que de le supprimer.',
@@ -769,75 +794,10 @@ export const errorCatalog = {
     fr: 'Ce virement a déjà été confirmé.',
     en: 'This transfer has already been confirmed.',
   },
-  PAYROLL_EXECUTION_DATE_INVALID: {
+  PAYROLL_CREDITOR_IBAN_INVALID: {
     status: 422,
-    fr: 'La date d’exécution ne peut précéder le mois payé ({month}) ni être passée.',
-    en: 'The execution date can be neither before the month paid ({month}) nor in the past.',
-  },
-  PAYROLL_MONTH_FUTURE: {
-    status: 422,
-    fr: 'La paie de {month} ne peut pas être faite avant le début du mois.',
-    en: 'The payroll of {month} cannot be run before the month begins.',
-  },
-  PAYROLL_MONTH_CLOSED: {
-    status: 409,
-    fr: "La paie de {month} tomberait dans un exercice clôturé : aucune écriture n'y est plus possible.",
-    en: 'The payroll of {month} would fall in a closed fiscal year: nothing can be posted there any more.',
-  },
-  PAYROLL_MONTH_LOCKED: {
-    status: 409,
-    fr: 'La paie de {month} tomberait dans une période verrouillée (jusqu’au {lockDate} inclus).',
-    en: 'The payroll of {month} would fall in a locked period (up to and including {lockDate}).',
-  },
-  PAYROLL_MONTH_ALREADY_RUN: {
-    status: 409,
-    fr: 'La paie de {month} a déjà été faite pour chaque personne.',
-    en: 'The payroll of {month} has already been run for everyone.',
-  },
-  PAYROLL_NOBODY_TO_PAY: {
-    status: 422,
-    fr: 'Personne n’a de contrat (CAPE ou CESA) en {month} : rien à enregistrer.',
-    en: 'Nobody has a contract (CAPE or CESA) in {month}: nothing to record.',
-  },
-  PAYROLL_NO_ACTIVITY: {
-    status: 422,
-    fr: 'Aucune activité à laquelle imputer ce salaire en {month}.',
-    en: 'No activity to charge this salary to in {month}.',
-  },
-  PAYROLL_TREASURY_SHORT: {
-    status: 422,
-    fr: 'La trésorerie disponible de {code} ({treasury} €) ne couvre pas le coût employeur ({cost} €) : il manque {shortfall} €. Une avance validée par la direction est nécessaire.',
-    en: 'The available treasury of {code} (€{treasury}) does not cover the employer cost (€{cost}): €{shortfall} is missing. A manager must approve an advance.',
-  },
-  PAYROLL_ADVANCE_NOT_SALARIED: {
-    status: 422,
-    fr: 'Pas de salaire à avancer : aucun CESA en cours en {month}.',
-    en: 'No salary to advance: no CESA running in {month}.',
-  },
-  PAYROLL_ADVANCE_EXISTS: {
-    status: 409,
-    fr: 'Une avance est déjà accordée pour {month}.',
-    en: 'An advance has already been approved for {month}.',
-  },
-  PAYROLL_FUND_NOT_FOUND: {
-    status: 422,
-    fr: 'Ce fonds mutualisé n’existe pas.',
-    en: 'No such mutual fund.',
-  },
-  PAYROLL_NOTHING_TO_PAY: {
-    status: 409,
-    fr: 'Aucun salaire net de {month} n’attend de virement.',
-    en: 'No net salary of {month} is waiting to be transferred.',
-  },
-  PAYROLL_DEBTOR_ACCOUNT_MISSING: {
-    status: 422,
-    fr: 'Renseignez l’IBAN et le BIC de la coopérative dans les paramètres avant de préparer un virement.',
-    en: "Enter the cooperative's IBAN and BIC in the settings before preparing a transfer.",
-  },
-  PAYROLL_PAYMENT_CONFIRMED: {
-    status: 409,
-    fr: 'Ce virement a déjà été confirmé.',
-    en: 'This transfer has already been confirmed.',
+    fr: 'Le compte bancaire de {name} est absent ou invalide (IBAN ou BIC).',
+    en: 'The bank account of {name} is missing or invalid (IBAN or BIC).',
   },
   PAYROLL_EXECUTION_DATE_INVALID: {
     status: 422,
