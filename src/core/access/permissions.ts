@@ -37,6 +37,8 @@ export const permissionsByRole = {
     // Payroll (issue 10): read salary plans, approve or reject them.
     'payroll.plans.read',
     'payroll.plans.decide',
+    // Contribution (issue 6): the portfolio's dashboards and contributions.
+    'contribution.read',
   ],
   accountant: [
     'home.read',
@@ -61,6 +63,9 @@ export const permissionsByRole = {
     'payroll.plans.read',
     'payroll.runs.read',
     'payroll.runs.manage',
+    // Contribution (issue 6): read every activity's contributions; run the monthly contribution.
+    'contribution.read',
+    'contribution.run',
   ],
   manager: [
     'home.read',
@@ -81,6 +86,10 @@ export const permissionsByRole = {
     'payroll.plans.read',
     'payroll.runs.read',
     'payroll.advances.approve',
+    // Contribution (issue 6): the cooperative's dashboard; edit the policy and exemptions; run the month.
+    'contribution.read',
+    'contribution.manage',
+    'contribution.run',
   ],
   admin: [
     'home.read',
@@ -117,6 +126,10 @@ export const permissionsByRole = {
     'payroll.runs.read',
     'payroll.runs.manage',
     'payroll.advances.approve',
+    // Contribution (issue 6).
+    'contribution.read',
+    'contribution.manage',
+    'contribution.run',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -704,6 +704,62 @@ export const errorCatalog = {
     fr: 'Les règles de paie de {month} ne sont pas connues du simulateur (mois de {from} à {to}).',
     en: 'The simulator does not know the payroll rules of {month} (months from {from} to {to}).',
   },
+  // Contribution (issue 6).
+  CONTRIBUTION_VERSION_OVERLAP: {
+    status: 409,
+    fr: 'Cette version chevauche celle du {validFrom} au {validTo} : deux versions ne peuvent s’appliquer le même jour.',
+    en: 'This version overlaps the one from {validFrom} to {validTo}: two versions cannot apply on the same day.',
+  },
+  CONTRIBUTION_VERSION_IN_FORCE: {
+    status: 409,
+    fr: 'La version du {validFrom} est (ou a été) en vigueur : elle ne se modifie pas. Créez une nouvelle version qui commence plus tard.',
+    en: 'The version of {validFrom} is (or was) in force: it is never edited. Start a new version at a later date.',
+  },
+  CONTRIBUTION_VERSION_AFTER_RUNS: {
+    status: 409,
+    fr: 'Les contributions sont déjà calculées jusqu’en {month} : une nouvelle version commence après ce mois.',
+    en: 'Contributions are already charged up to {month}: a new version starts after that month.',
+  },
+  CONTRIBUTION_UNKNOWN_ACTIVITY: {
+    status: 422,
+    fr: 'L’activité {activityId} n’existe pas.',
+    en: 'Activity {activityId} does not exist.',
+  },
+  CONTRIBUTION_SPLIT_NOT_FUND: {
+    status: 422,
+    fr: 'Une part de la contribution ne peut être reversée qu’à un fonds mutualisé.',
+    en: 'A share of the contribution can only be paid on to a mutual fund.',
+  },
+  CONTRIBUTION_EXEMPTION_OUTSIDE_CONTRACT: {
+    status: 422,
+    fr: 'L’exonération du {fromOn} au {toOn} dépasse le contrat de la personne (CAPE, CESA ou associé·e).',
+    en: 'The exemption from {fromOn} to {toOn} goes beyond the member’s contract (CAPE, CESA or associate).',
+  },
+  CONTRIBUTION_MONTH_NOT_OVER: {
+    status: 422,
+    fr: 'Le mois {month} n’est pas terminé : sa contribution se calcule une fois le mois fini.',
+    en: 'The month {month} is not over: its contribution is computed once the month has ended.',
+  },
+  CONTRIBUTION_YEAR_CLOSED: {
+    status: 409,
+    fr: 'Le mois {month} appartient à un exercice clôturé : plus aucune contribution n’y est passée.',
+    en: 'The month {month} belongs to a closed fiscal year: no contribution can be posted there any more.',
+  },
+  CONTRIBUTION_MONTH_LOCKED: {
+    status: 409,
+    fr: 'Le mois {month} est dans une période verrouillée (jusqu’au {lockDate} inclus).',
+    en: 'The month {month} is in a locked period (up to and including {lockDate}).',
+  },
+  CONTRIBUTION_MONTH_SUPERSEDED: {
+    status: 409,
+    fr: 'Le mois {latest} a déjà été calculé : relancez ce mois-là, il régularise les mois précédents.',
+    en: 'The month {latest} has already been run: run that month again, it corrects the earlier ones.',
+  },
+  CONTRIBUTION_NO_STRUCTURE: {
+    status: 409,
+    fr: 'Aucune activité « structure » ne peut recevoir la contribution.',
+    en: 'No structure activity can receive the contribution.',
+  },
   SALARY_TARGET_UNREACHABLE: {
     status: 422,
     fr: "Aucun salaire brut jusqu'à 1 000 000 € par mois ne donne ce montant.",

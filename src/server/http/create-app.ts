@@ -11,6 +11,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import { activitiesRoutes } from '../activities/activities-routes.ts';
 import type { AppContext } from '../app-context.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
+import { contributionRoutes } from '../contribution/contribution-routes.ts';
 import { cooperativeLogoRoute, cooperativeRoutes } from '../cooperative/cooperative-routes.ts';
 import { governanceRoutes } from '../governance/governance-routes.ts';
 import { homeRoutes } from '../home/home-routes.ts';
@@ -95,6 +96,7 @@ function apiRoutes() {
     ledgerReportRoutes,
   ]) {
     api.route('/', routes);
+    contributionRoutes,
   }
   return api;
 }
