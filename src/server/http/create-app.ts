@@ -94,9 +94,9 @@ function apiRoutes() {
     salesQuoteRoutes,
     ledgerRoutes,
     ledgerReportRoutes,
+    contributionRoutes,
   ]) {
     api.route('/', routes);
-    contributionRoutes,
   }
   return api;
 }
