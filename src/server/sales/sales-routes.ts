@@ -218,8 +218,8 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       method: 'get',
       path: '/sales/invoices/{id}/pdf',
       tags: ['Sales'],
-      summary: 'The issued Factur-X PDF, as stored when issued',
-      request: { params: idParam },
+      summary: "The issued Factur-X PDF, as stored when issued (inline=1: shown in the app's preview frame)",
+      request: { params: idParam, query: z.object({ inline: z.literal('1').optional() }) },
       responses: { 200: { description: 'application/pdf' }, ...problemResponses, ...conflict },
     }),
     async (c) => {
@@ -227,10 +227,20 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       const { sha256, number } = await getInvoicePdf(ctx, c.get('actor'), c.req.valid('param').id);
       const file = await readFile(ctx.db, sha256);
       if (!file) throw new AppError('NOT_FOUND');
+      const filename = `${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
+      // The invoice page frames the PDF (web: pdf-preview.tsx); only this application may frame it, every
+      // other default header stays (securityHeaders keeps a header a route sets).
+      const preview = c.req.valid('query').inline === '1';
       return c.body(file.bytes as unknown as ArrayBuffer, 200, {
         'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`,
+        'content-disposition': `${preview ? 'inline' : 'attachment'}; filename="${filename}"`,
         etag: `"${sha256}"`,
+        ...(preview
+          ? {
+              'content-security-policy': "frame-ancestors 'self'",
+              'x-frame-options': 'SAMEORIGIN',
+            }
+          : {}),
       });
     },
   )

@@ -40,6 +40,15 @@ const LedgerReportsPage = lazyPage(() => import('../ledger/ledger-reports-page.t
 const LedgerChartPage = lazyPage(() => import('../ledger/ledger-chart-page.tsx'), 'LedgerChartPage');
 const LedgerClosingPage = lazyPage(() => import('../ledger/ledger-closing-page.tsx'), 'LedgerClosingPage');
 const MyAccountsPage = lazyPage(() => import('../ledger/my-accounts-page.tsx'), 'MyAccountsPage');
+const InvoiceListPage = lazyPage(() => import('../sales/invoice-list-page.tsx'), 'InvoiceListPage');
+const InvoiceEditorPage = lazyPage(() => import('../sales/invoice-editor-page.tsx'), 'InvoiceEditorPage');
+const InvoicePage = lazyPage(() => import('../sales/invoice-page.tsx'), 'InvoicePage');
+const ValidationQueuePage = lazyPage(
+  () => import('../sales/validation-queue-page.tsx'),
+  'ValidationQueuePage',
+);
+const ClientListPage = lazyPage(() => import('../sales/client-list-page.tsx'), 'ClientListPage');
+const ClientPage = lazyPage(() => import('../sales/client-page.tsx'), 'ClientPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page.tsx'), 'NotFoundPage');
 
 const guarded = (permission: string, element: ReactNode) => (
@@ -94,6 +103,13 @@ export const router = createBrowserRouter([
           { path: '/ledger/chart', element: guarded('ledger.read', <LedgerChartPage />) },
           { path: '/ledger/closing', element: guarded('ledger.close', <LedgerClosingPage />) },
           { path: '/me/accounts', element: <MyAccountsPage /> },
+          { path: '/sales/invoices', element: guarded('sales.use', <InvoiceListPage />) },
+          { path: '/sales/invoices/new', element: guarded('sales.use', <InvoiceEditorPage />) },
+          { path: '/sales/invoices/:id', element: guarded('sales.use', <InvoicePage />) },
+          { path: '/sales/invoices/:id/edit', element: guarded('sales.use', <InvoiceEditorPage />) },
+          { path: '/sales/validations', element: guarded('sales.validate', <ValidationQueuePage />) },
+          { path: '/sales/clients', element: guarded('sales.use', <ClientListPage />) },
+          { path: '/sales/clients/:id', element: guarded('sales.use', <ClientPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
