@@ -855,6 +855,11 @@ export const errorCatalog = {
     fr: 'Le compte bancaire de {name} est absent ou invalide (IBAN ou BIC).',
     en: 'The bank account of {name} is missing or invalid (IBAN or BIC).',
   },
+  PAYROLL_ASSEMBLY_BEFORE_YEAR_END: {
+    status: 422,
+    fr: 'L’assemblée qui approuve les comptes se tient après la fin de l’exercice ({endDate}).',
+    en: 'The assembly approving the accounts is held after the end of the fiscal year ({endDate}).',
+  },
   PAYROLL_EXECUTION_DATE_INVALID: {
     status: 422,
     fr: 'La date d’exécution ne peut précéder le mois payé ({month}) ni être passée.',

@@ -12,9 +12,11 @@ import {
   SalaryPaymentRequest,
   SalaryPaymentView,
 } from '../../core/payroll/payroll-run-schemas.ts';
+import { YearEndTrueUpAnswer, YearEndTrueUpRequest } from '../../core/payroll/propose-year-end-true-up.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
+import { answerYearEndTrueUp } from './answer-year-end-true-up.ts';
 import { approvePayrollAdvance } from './approve-payroll-advance.ts';
 import { listPayrollSlips, payrollVariablesTable } from './list-payroll-slips.ts';
 import { preparePayrollRun } from './prepare-payroll-run.ts';
@@ -204,4 +206,23 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) =>
       c.json(await confirmSalaryPayment(c.get('ctx'), c.get('actor'), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'post',
+      path: '/payroll/true-up',
+      tags,
+      summary:
+        "Year-end true-up: each activity's result after every charge, the variable part, a proposal per member",
+      description:
+        'The pay-by date is one month after the general assembly approving the accounts (C. trav. R7331-12), whose date is given. Nothing is written.',
+      request: { body: { ...json(YearEndTrueUpRequest), required: true } },
+      responses: {
+        200: { description: 'Proposals', ...json(YearEndTrueUpAnswer) },
+        ...problemResponses,
+        404: { description: 'No such fiscal year' },
+      },
+    }),
+    async (c) =>
+      c.json(await answerYearEndTrueUp(c.get('ctx').db, sharedSalaryCalculator(), c.req.valid('json')), 200),
   );

@@ -402,6 +402,48 @@ describe('monthly payroll run', () => {
     const closed = await clients.accountant!.post('/payroll/runs/preview', { month: '2025-12' });
     expect(closed.status).toBe(409);
     expect(closed.body.code).toBe('PAYROLL_MONTH_CLOSED');
+    // The year-end true-up of 2025: what is left after every charge, as a variable part, paid by one month
+    // after the assembly.
+    expect(
+      (
+        await clients.member!.post('/payroll/true-up', {
+          fiscalYearId: Number(y!.id),
+          assemblyDate: '2026-06-15',
+        })
+      ).status,
+    ).toBe(403);
+    const early = await clients.accountant!.post('/payroll/true-up', {
+      fiscalYearId: Number(y!.id),
+      assemblyDate: '2025-12-31',
+    });
+    expect(early.body.code).toBe('PAYROLL_ASSEMBLY_BEFORE_YEAR_END');
+    expect(
+      (await clients.accountant!.post('/payroll/true-up', { fiscalYearId: 9999, assemblyDate: '2026-06-15' }))
+        .status,
+    ).toBe(404);
+    const trueUp = await clients.accountant!.post('/payroll/true-up', {
+      fiscalYearId: Number(y!.id),
+      assemblyDate: '2026-06-15',
+    });
+    expect(trueUp.status, trueUp.text).toBe(200);
+    expect(trueUp.body).toMatchObject({ payBy: '2026-07-15', pricingMonth: '2026-07' });
+    const abeille = trueUp.body.activities.find(
+      (a: { activityCode: string }) => a.activityCode === 'ABEILLE',
+    );
+    expect(abeille).toMatchObject({ resultCents: 10_000, variablePartCents: 10_000 });
+    expect(abeille.members[0].memberId).toBe(ids.alice);
+    expect(abeille.members[0].employerCostCents).toBeLessThanOrEqual(10_000);
+    const sim = await clients.member!.post('/payroll/simulate', {
+      from: 'gross',
+      amountCents: abeille.members[0].variableGrossCents + 1,
+      month: '2026-07',
+    });
+    expect(sim.body.employerCostCents).toBeGreaterThan(10_000);
+    const bourdon = trueUp.body.activities.find(
+      (a: { activityCode: string }) => a.activityCode === 'BOURDON',
+    );
+    expect(bourdon).toMatchObject({ resultCents: 0, variablePartCents: 0 });
+
     await setLockDate(ctx, systemActor, '2026-01-31');
     const locked = await clients.accountant!.post('/payroll/runs', { month: '2026-01' });
     expect(locked.status).toBe(409);
