@@ -2,10 +2,12 @@ import { serve } from '@hono/node-server';
 import type { AppContext } from './app-context.ts';
 import { createApp } from './http/create-app.ts';
 import { startJobWorker } from './jobs/run-due-jobs.ts';
+import { scheduleSalesDailyJob } from './sales/run-sales-daily-job.ts';
 
 /** Serves the app and runs the job worker until SIGINT/SIGTERM, then closes the database cleanly. */
 export async function serveApp(ctx: AppContext): Promise<{ url: string; stop: () => Promise<void> }> {
   const app = createApp(ctx);
+  await scheduleSalesDailyJob(ctx);
   const worker = startJobWorker(ctx);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host }, () => resolve(s));

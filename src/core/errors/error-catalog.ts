@@ -462,6 +462,11 @@ export const errorCatalog = {
     fr: 'Émettez d’abord les factures d’acompte et intermédiaires de ce devis : la facture de solde les déduit.',
     en: 'Issue the deposit and intermediate invoices of this quote first: the balance invoice deducts them.',
   },
+  CLIENT_EMAIL_MISSING: {
+    status: 422,
+    fr: 'Ce client n’a pas d’adresse e-mail : indiquez-en une.',
+    en: 'This client has no e-mail address: give one.',
+  },
   CLIENT_HAS_DOCUMENTS: {
     status: 409,
     fr: 'Ce client a des documents ({invoices} factures ou avoirs, {quotes} devis) : archivez-le plutôt que de le supprimer.',

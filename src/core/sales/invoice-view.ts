@@ -28,5 +28,26 @@ export const InvoiceView = z.object({
   paymentStatus: z.enum(['unpaid', 'partlyPaid', 'paid', 'overdue']).nullable(),
   pdfUrl: z.string().nullable(),
   body: z.unknown(),
+  /** Issued documents: every e-mail that carried the PDF (sending or reminder), oldest first. */
+  sendings: z.array(
+    z.object({
+      kind: z.enum(['document', 'reminder']),
+      /** Reminders: the step of the schedule (days after the due date). */
+      reminderDays: z.number().nullable(),
+      toAddress: z.string(),
+      sentAt: z.string(),
+      /** SHA-256 of the file sent (the PDF stored when the document was issued). */
+      fileSha256: z.string(),
+      /** queued, sent (SMTP), outbox (no SMTP configured) or failed. */
+      emailStatus: z.string(),
+      dueCents: z.number().nullable(),
+      penaltyCents: z.number().nullable(),
+      penaltyRateBp: z.number().nullable(),
+      indemnityCents: z.number().nullable(),
+    }),
+  ),
+  /** Which part of a quote it bills, when made from a quote. */
+  quoteId: z.string().nullable(),
+  quotePart: z.enum(['deposit', 'intermediate', 'balance']).nullable(),
 });
 export type InvoiceView = z.infer<typeof InvoiceView>;

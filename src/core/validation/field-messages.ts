@@ -117,6 +117,14 @@ export const fieldMessages = {
     en: 'An individual has no SIREN or SIRET.',
   },
   'amount.positive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  'reminderDays.duplicate': {
+    fr: 'Chaque délai de relance ne peut figurer qu’une fois.',
+    en: 'Each reminder delay can appear only once.',
+  },
+  'ecbRate.semester': {
+    fr: 'Un taux de la BCE s’applique à un semestre : il commence le 1er janvier ou le 1er juillet.',
+    en: 'An ECB rate applies to a half-year: it starts on 1 January or 1 July.',
+  },
   'salesAccount.invalid': {
     fr: 'Compte de vente invalide : un compte de la classe 70 (par exemple 706000).',
     en: 'Invalid sales account: a class 70 account (for example 706000).',

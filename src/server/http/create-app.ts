@@ -29,6 +29,7 @@ import { peopleRoutes } from '../people/people-routes.ts';
 import { salesCatalogueRoutes } from '../sales/sales-catalogue-routes.ts';
 import { salesClientRoutes } from '../sales/sales-client-routes.ts';
 import { salesQuoteRoutes } from '../sales/sales-quote-routes.ts';
+import { salesSendingRoutes } from '../sales/sales-sending-routes.ts';
 import { salesRoutes } from '../sales/sales-routes.ts';
 import { defineRoute } from './define-route.ts';
 import type { HttpEnv } from './http-env.ts';
@@ -92,6 +93,7 @@ function apiRoutes() {
     salesClientRoutes,
     salesCatalogueRoutes,
     salesQuoteRoutes,
+    salesSendingRoutes,
     ledgerRoutes,
     ledgerReportRoutes,
     contributionRoutes,

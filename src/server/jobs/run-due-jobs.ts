@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { markEmailFailed, sendEmail } from '../mail/send-email.ts';
+import { runSalesDailyJob, SALES_DAILY_JOB } from '../sales/run-sales-daily-job.ts';
 import { jobs } from './jobs-tables.ts';
 
 type Handler = {
@@ -11,6 +12,8 @@ type Handler = {
 
 const handlers: Record<string, Handler> = {
   'email.send': { run: sendEmail, onGiveUp: markEmailFailed },
+  // Quotes past their validity expire, overdue invoices get their reminders (issue 5 §9).
+  [SALES_DAILY_JOB]: { run: runSalesDailyJob },
 };
 
 /** Back-off before the next attempt: 30 s, 1 min, 2 min, 4 min… capped at one hour. */

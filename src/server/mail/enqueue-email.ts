@@ -1,7 +1,7 @@
 import type { Locale } from '../../core/i18n/locale.ts';
 import type { Db } from '../db/open-database.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
-import { emails } from './mail-tables.ts';
+import { emailAttachments, emails } from './mail-tables.ts';
 import { type MailTemplates, renderMail } from './mail-templates.ts';
 
 /**
@@ -11,7 +11,16 @@ import { type MailTemplates, renderMail } from './mail-templates.ts';
  */
 export async function enqueueEmail<K extends keyof MailTemplates>(
   db: Db,
-  mail: { to: string; toName: string; locale: Locale; template: K; vars: MailTemplates[K]; now: Date },
+  mail: {
+    to: string;
+    toName: string;
+    locale: Locale;
+    template: K;
+    vars: MailTemplates[K];
+    now: Date;
+    /** Files of the file store to send with the mail (already stored, by hash). */
+    attachments?: { filename: string; sha256: string }[];
+  },
 ) {
   const rendered = renderMail(mail.template, mail.locale, mail.vars);
   const [row] = await db
@@ -27,6 +36,16 @@ export async function enqueueEmail<K extends keyof MailTemplates>(
       createdAt: mail.now,
     })
     .returning({ id: emails.id });
+  if (mail.attachments?.length) {
+    await db.insert(emailAttachments).values(
+      mail.attachments.map((a, position) => ({
+        emailId: row!.id,
+        position,
+        filename: a.filename,
+        fileSha256: a.sha256,
+      })),
+    );
+  }
   await enqueueJob(db, 'email.send', { emailId: row!.id }, mail.now);
   return row!.id;
 }

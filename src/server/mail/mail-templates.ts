@@ -5,12 +5,20 @@ type Rendered = { subject: string; text: string; html: string };
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function layout(cooperativeName: string, paragraphs: string[], action: { label: string; url: string }) {
+function layout(
+  cooperativeName: string,
+  paragraphs: string[],
+  action: { label: string; url: string } | null,
+) {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
+  // Mails to a cooperative's clients carry a file, not a link: clients have no account.
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#2f6f4e;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="font-size:13px;color:#555">${escapeHtml(action.url)}</p>`
+    : '';
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a1b1e;max-width:560px;margin:auto;padding:24px">
 <h1 style="font-size:20px;margin:0 0 24px">${escapeHtml(cooperativeName)}</h1>${body}
-<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#2f6f4e;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
-<p style="font-size:13px;color:#555">${escapeHtml(action.url)}</p></body></html>`;
+${button}</body></html>`;
 }
 
 export type MailTemplates = {
@@ -36,6 +44,32 @@ export type MailTemplates = {
     agenda: string[];
     documents: string[];
     url: string;
+  };
+  /** An issued invoice or credit note sent to the client (issue 5 §9), its Factur-X PDF attached. */
+  salesDocument: {
+    cooperativeName: string;
+    brandName: string;
+    /** "Facture n° F2026-00001", "Avoir n° F2026-00002" */
+    title: string;
+    total: string;
+    /** The due date in French, or null for a credit note. */
+    dueDate: string | null;
+    message: string | null;
+  };
+  /** A reminder of an overdue invoice, with the late penalties computed on the day it goes. */
+  salesReminder: {
+    cooperativeName: string;
+    brandName: string;
+    number: string;
+    issueDate: string;
+    dueDate: string;
+    daysLate: number;
+    due: string;
+    penaltyRate: string;
+    penalty: string;
+    /** The €40 recovery indemnity, for business clients only. */
+    indemnity: string | null;
+    iban: string;
   };
 };
 
@@ -126,6 +160,72 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
         subject: `Notice: ${v.title} (${v.date})`,
         text: `${p.join('\n\n')}\n\n${v.url}\n`,
         html: layout(v.cooperativeName, p, { label: 'See the assembly and vote', url: v.url }),
+      };
+    },
+  },
+  salesDocument: {
+    fr: (v) => {
+      const p = [
+        'Bonjour,',
+        `Vous trouverez ci-joint le document « ${v.title} » de ${v.brandName} (${v.cooperativeName}), d’un montant de ${v.total}${v.dueDate ? `, à régler au plus tard le ${v.dueDate}` : ''}.`,
+        v.message ?? '',
+        'Le fichier PDF joint contient aussi la facture électronique (Factur-X).',
+        'Cordialement,',
+        v.brandName,
+      ].filter(Boolean);
+      return {
+        subject: `${v.title} — ${v.brandName}`,
+        text: `${p.join('\n\n')}\n`,
+        html: layout(v.cooperativeName, p, null),
+      };
+    },
+    en: (v) => {
+      const p = [
+        'Hello,',
+        `Please find attached “${v.title}” from ${v.brandName} (${v.cooperativeName}), for ${v.total}${v.dueDate ? `, due by ${v.dueDate}` : ''}.`,
+        v.message ?? '',
+        'The attached PDF also carries the electronic invoice (Factur-X).',
+        'Kind regards,',
+        v.brandName,
+      ].filter(Boolean);
+      return {
+        subject: `${v.title} — ${v.brandName}`,
+        text: `${p.join('\n\n')}\n`,
+        html: layout(v.cooperativeName, p, null),
+      };
+    },
+  },
+  salesReminder: {
+    fr: (v) => {
+      const p = [
+        'Bonjour,',
+        `Sauf erreur de notre part, la facture n° ${v.number} du ${v.issueDate}, échue le ${v.dueDate}, reste impayée depuis ${v.daysLate} jours : ${v.due} restent dus.`,
+        `Conformément à nos conditions et à l’article L441-10 du Code de commerce, des pénalités de retard au taux annuel de ${v.penaltyRate} courent depuis le lendemain de l’échéance : ${v.penalty} à ce jour.${v.indemnity ? ` S’y ajoute l’indemnité forfaitaire pour frais de recouvrement de ${v.indemnity}.` : ''}`,
+        `Merci de régler ${v.due} par virement (IBAN ${v.iban}, référence ${v.number}). Si votre règlement est déjà parti, ne tenez pas compte de ce message.`,
+        'La facture est jointe à ce message.',
+        'Cordialement,',
+        v.brandName,
+      ];
+      return {
+        subject: `Relance : facture n° ${v.number} échue le ${v.dueDate}`,
+        text: `${p.join('\n\n')}\n`,
+        html: layout(v.cooperativeName, p, null),
+      };
+    },
+    en: (v) => {
+      const p = [
+        'Hello,',
+        `Unless we are mistaken, invoice ${v.number} of ${v.issueDate}, due on ${v.dueDate}, has been unpaid for ${v.daysLate} days: ${v.due} remain due.`,
+        `Under our terms and article L441-10 of the French Commercial Code, late-payment penalties at an annual rate of ${v.penaltyRate} run from the day after the due date: ${v.penalty} to date.${v.indemnity ? ` The fixed recovery indemnity of ${v.indemnity} is added.` : ''}`,
+        `Please pay ${v.due} by transfer (IBAN ${v.iban}, reference ${v.number}). If your payment is already on its way, please ignore this message.`,
+        'The invoice is attached.',
+        'Kind regards,',
+        v.brandName,
+      ];
+      return {
+        subject: `Reminder: invoice ${v.number} due on ${v.dueDate}`,
+        text: `${p.join('\n\n')}\n`,
+        html: layout(v.cooperativeName, p, null),
       };
     },
   },

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../app-context.ts';
 import { cooperative } from '../cooperative/cooperative-tables.ts';
-import { emails } from './mail-tables.ts';
+import { readFile } from '../files/store-file.ts';
+import { emailAttachments, emails } from './mail-tables.ts';
 
 let transport: { url: string; t: nodemailer.Transporter } | undefined;
 
@@ -28,6 +29,17 @@ export async function sendEmail(ctx: AppContext, payload: { emailId: string }) {
   const [coop] = await ctx.db
     .select({ name: cooperative.legalName, email: cooperative.email })
     .from(cooperative);
+  const files = await ctx.db
+    .select()
+    .from(emailAttachments)
+    .where(eq(emailAttachments.emailId, mail.id))
+    .orderBy(asc(emailAttachments.position));
+  const attachments = [];
+  for (const f of files) {
+    const file = await readFile(ctx.db, f.fileSha256);
+    if (!file) throw new Error(`attachment ${f.fileSha256} missing from the file store`);
+    attachments.push({ filename: f.filename, content: Buffer.from(file.bytes), contentType: file.mediaType });
+  }
   try {
     await smtp(ctx.config.smtpUrl).sendMail({
       from: { name: coop?.name ?? 'Mutua', address: coop?.email ?? 'no-reply@localhost' },
@@ -35,6 +47,7 @@ export async function sendEmail(ctx: AppContext, payload: { emailId: string }) {
       subject: mail.subject,
       text: mail.textBody,
       html: mail.htmlBody,
+      attachments,
     });
   } catch (error) {
     await ctx.db

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { can } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { paymentStatus } from '../../core/sales/document-statuses.ts';
@@ -7,11 +7,12 @@ import { activityMembers } from '../activities/activities-tables.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
+import { emails } from '../mail/mail-tables.ts';
 import { members } from '../members/members-tables.ts';
 import { readInvoiceBody } from './invoice-lines-io.ts';
 import { invoiceBalance } from './record-payment.ts';
 import { requireSalesActivity, salesToday } from './sales-access.ts';
-import { clients, invoices } from './sales-tables.ts';
+import { clients, invoiceSendings, invoices } from './sales-tables.ts';
 
 async function toView(
   db: Db,
@@ -59,6 +60,30 @@ async function toView(
       : null,
     pdfUrl: row.pdfSha256 ? `/api/sales/invoices/${row.id}/pdf` : null,
     body: row.issuedView?.body ?? (await readInvoiceBody(db, row.id, row.discount)),
+    sendings:
+      row.status === 'issued'
+        ? (
+            await db
+              .select({ sending: invoiceSendings, emailStatus: emails.status })
+              .from(invoiceSendings)
+              .innerJoin(emails, eq(emails.id, invoiceSendings.emailId))
+              .where(eq(invoiceSendings.invoiceId, row.id))
+              .orderBy(asc(invoiceSendings.sentAt))
+          ).map(({ sending: x, emailStatus }) => ({
+            kind: x.kind,
+            reminderDays: x.reminderDays,
+            toAddress: x.toAddress,
+            sentAt: x.sentAt.toISOString(),
+            fileSha256: x.fileSha256,
+            emailStatus,
+            dueCents: x.dueCents,
+            penaltyCents: x.penaltyCents,
+            penaltyRateBp: x.penaltyRateBp,
+            indemnityCents: x.indemnityCents,
+          }))
+        : [],
+    quoteId: row.quoteId,
+    quotePart: row.quotePart,
   };
 }
 

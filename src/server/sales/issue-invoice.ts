@@ -146,7 +146,8 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, invoiceId: str
     const quote = invoice.quoteId ? await checkQuotePart(tx, invoice, totals) : null;
     const seller = await getCooperative(tx);
     if (!seller) throw new AppError('NOT_FOUND', { what: 'cooperative' });
-    const [settings] = await tx.select().from(salesSettings);
+    // Shared lock: issuers do not wait for each other, a change of the numbering waits for them.
+    const [settings] = await tx.select().from(salesSettings).for('share');
     if (!settings) throw new AppError('NOT_FOUND', { what: 'salesSettings' });
 
     // The legal number: lock the counter of the series (created on first use).

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/query-rows.ts';
 import { readFile } from '../files/store-file.ts';
 import { lacksSystemTool } from '../testing/system-tool.ts';
 import { invoices, quotes } from './sales-tables.ts';
@@ -105,9 +106,10 @@ describe('quotes', () => {
     const other = await s.loggedIn('other@test.coop');
     expect((await other.post('/sales/quotes', quoteDraft())).status).toBe(404);
     expect((await other.post('/sales/quotes', quoteDraft({ activityId: s.textile }))).status).toBe(404);
-    const [{ n }] = (await s.ctx.db.execute(sql`SELECT count(*)::int AS n FROM quotes`)).rows as [
-      { n: number },
-    ];
+    const [{ n }] = (await queryRows<{ n: number }>(
+      s.ctx.db,
+      sql`SELECT count(*)::int AS n FROM quotes`,
+    )) as [{ n: number }];
     expect(Number(n)).toBe(0);
   });
 
@@ -147,8 +149,11 @@ describe('quotes', () => {
       expect(text).not.toContain('Net à payer');
     }
     // The invoice series is untouched: the quote has its own.
-    const counters = await s.ctx.db.execute(sql`SELECT counter_key, last_value FROM numbering_counters`);
-    expect(counters.rows).toEqual([{ counter_key: 'quote:2026', last_value: 1 }]);
+    const counters = await queryRows<{ counter_key: string; last_value: number }>(
+      s.ctx.db,
+      sql`SELECT counter_key, last_value FROM numbering_counters`,
+    );
+    expect(counters.map((c) => [c.counter_key, Number(c.last_value)])).toEqual([['quote:2026', 1]]);
   });
 
   it('never changes a sent quote; decisions follow the transition table and the validity date', async () => {
