@@ -12,6 +12,7 @@ import { writeFecFiles } from '../ledger/write-fec-files.ts';
 import { serveApp, stopOnSignals } from '../main.ts';
 import { seedLargeCooperative } from '../members/seed-large-cooperative.ts';
 import { createAccount } from '../people/create-account.ts';
+import { exportInvoices } from '../sales/export-invoices.ts';
 
 const help = `mutua — the software of a coopérative d'activités et d'emploi
 
@@ -25,6 +26,8 @@ Commands:
   verify             check the integrity of the records; exit 0 only when everything holds
   fec --year YYYY --out DIR
                      write the FEC of the fiscal year closing in YYYY and its description into DIR
+  export-invoices --out DIR
+                     write the PDF of every issued invoice and credit note (as stored) and index.csv
   create-admin --email E --name N [--password P]
                      create an administrator (the first one on a PostgreSQL server)
   help               this text
@@ -57,7 +60,7 @@ export async function runCli(argv: string[]) {
     process.stdout.write(`${help}\n`);
     return;
   }
-  const known = ['start', 'migrate', 'seed', 'verify', 'create-admin', 'fec'];
+  const known = ['start', 'migrate', 'seed', 'verify', 'create-admin', 'fec', 'export-invoices'];
   if (!known.includes(command)) fail(`unknown command "${command}". Run "mutua help".`);
 
   const config = loadConfig();
@@ -114,6 +117,19 @@ export async function runCli(argv: string[]) {
       throw error;
     }
     await ctx.database.close();
+    return;
+  }
+  if (command === 'export-invoices') {
+    if (!values.out) {
+      await ctx.database.close();
+      fail('usage: mutua export-invoices --out DIR');
+    }
+    try {
+      const written = await exportInvoices(ctx.db, values.out);
+      process.stdout.write(`${written.count} documents\n${written.indexPath}\n`);
+    } finally {
+      await ctx.database.close();
+    }
     return;
   }
   if (command === 'verify') {
