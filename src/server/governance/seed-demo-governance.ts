@@ -145,6 +145,8 @@ export async function seedDemoGovernance(ctx: AppContext) {
   ).sort((a, b) => (a.admittedOn < b.admittedOn ? -1 : a.admittedOn > b.admittedOn ? 1 : 0));
 
   const ids = new Map<string, string>();
+  // Departures are recorded on their day, after the assemblies they were still convened to.
+  const exits: { id: string; on: CalendarDate }[] = [];
   for (const [i, a] of admissions.entries()) {
     const { associate, subscription } = await admitAssociate(on(a.admittedOn), chair, {
       memberId: a.memberId ?? null,
@@ -158,14 +160,17 @@ export async function seedDemoGovernance(ctx: AppContext) {
     const paidOn = maxDate(addDays(a.admittedOn, 3), booksStart);
     await paySubscription(on(paidOn), chair, subscription.id, { paidOn });
     ids.set(associate.name, associate.id);
-    if (a.exitOn)
-      await exitAssociate(on(a.exitOn), chair, associate.id, {
-        exitedOn: a.exitOn,
+    if (a.exitOn) exits.push({ id: associate.id, on: a.exitOn });
+  }
+  const byName = (name: string) => ids.get(name)!;
+  const recordExits = async (when: (on: CalendarDate) => boolean) => {
+    for (const x of exits.filter((e) => when(e.on)))
+      await exitAssociate(on(x.on), chair, x.id, {
+        exitedOn: x.on,
         reason: 'resignation',
         decision: 'Démission (départ à la retraite)',
       });
-  }
-  const byName = (name: string) => ids.get(name)!;
+  };
   // Sarah subscribes more shares this week: the subscription waits for her transfer.
   if (ids.has('Sarah Meyer'))
     await subscribeShares(on(addDays(today, -3)), chair, byName('Sarah Meyer'), {
@@ -220,7 +225,9 @@ export async function seedDemoGovernance(ctx: AppContext) {
       },
     ],
   });
-  await conveneAssembly(on(addDays(pastOn, -20)), chair, past.id);
+  const pastNotice = addDays(pastOn, -20);
+  await recordExits((d) => d < pastNotice);
+  await conveneAssembly(on(pastNotice), chair, past.id);
   const sitting = on(pastOn, 17);
   await openAssembly(sitting, chair, past.id);
   const attend = async (name: string, mode: 'present' | 'represented', holder?: string) => {
@@ -270,10 +277,11 @@ export async function seedDemoGovernance(ctx: AppContext) {
     await closeResolutionVote(sitting, chair, r.id);
   }
   await closeAssembly(on(pastOn, 20), chair, past.id);
+  await recordExits((d) => d >= pastNotice);
 
   // The next assembly sits today: the notice left 16 days ago; the chair opens it on the day.
   const next = await createAssembly(on(addDays(today, -20)), chair, {
-    title: 'Assemblée générale ordinaire réunie extraordinairement',
+    title: 'Assemblée générale ordinaire : Union régionale et fonds de solidarité',
     type: 'ordinary',
     call: 'first',
     meetingOn: today,

@@ -8,17 +8,22 @@ import {
   IconChecklist,
   IconCoins,
   IconFileInvoice,
+  IconGavel,
   IconHome,
   IconId,
   IconListNumbers,
   IconListSearch,
   IconLock,
   IconMail,
+  IconMessageQuestion,
   IconPencilPlus,
+  IconPigMoney,
+  IconReceipt,
   IconReportAnalytics,
   IconRoute,
   IconUserCircle,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
@@ -120,6 +125,35 @@ export const navItems: NavItem[] = [
     permission: 'ledger.close',
     section: 'main',
   },
+  // Governance (issue 8): assemblies and consultations for every associate; the register and capital.
+  {
+    to: '/governance/assemblies',
+    label: 'nav.assemblies',
+    icon: IconGavel,
+    permission: 'governance.vote',
+    section: 'main',
+  },
+  {
+    to: '/governance/consultations',
+    label: 'nav.consultations',
+    icon: IconMessageQuestion,
+    permission: 'governance.vote',
+    section: 'main',
+  },
+  {
+    to: '/governance/associates',
+    label: 'nav.associates',
+    icon: IconUsersGroup,
+    permission: 'governance.read',
+    section: 'main',
+  },
+  {
+    to: '/governance/capital',
+    label: 'nav.capital',
+    icon: IconPigMoney,
+    permission: 'governance.read',
+    section: 'main',
+  },
   {
     to: '/people',
     label: 'nav.people',
@@ -150,6 +184,13 @@ export const navItems: NavItem[] = [
   },
   { to: '/me/profile', label: 'nav.myProfile', icon: IconId, permission: 'members.self', section: 'me' },
   { to: '/me/accounts', label: 'nav.myAccounts', icon: IconCoins, permission: 'members.self', section: 'me' },
+  {
+    to: '/me/shares',
+    label: 'nav.myShares',
+    icon: IconReceipt,
+    permission: 'governance.vote',
+    section: 'me',
+  },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, permission: null, section: 'me' },
 ];
 

@@ -49,6 +49,14 @@ const ValidationQueuePage = lazyPage(
 );
 const ClientListPage = lazyPage(() => import('../sales/client-list-page.tsx'), 'ClientListPage');
 const ClientPage = lazyPage(() => import('../sales/client-page.tsx'), 'ClientPage');
+const AssociatesPage = lazyPage(() => import('../governance/associates-page.tsx'), 'AssociatesPage');
+const CapitalPage = lazyPage(() => import('../governance/capital-page.tsx'), 'CapitalPage');
+const MySharesPage = lazyPage(() => import('../governance/my-shares-page.tsx'), 'MySharesPage');
+const AssembliesPage = lazyPage(() => import('../governance/assemblies-page.tsx'), 'AssembliesPage');
+const AssemblyFormPage = lazyPage(() => import('../governance/assembly-form-page.tsx'), 'AssemblyFormPage');
+const AssemblyPage = lazyPage(() => import('../governance/assembly-page.tsx'), 'AssemblyPage');
+const AssemblyVotePage = lazyPage(() => import('../governance/assembly-vote-page.tsx'), 'AssemblyVotePage');
+const ConsultationsPage = lazyPage(() => import('../governance/consultations-page.tsx'), 'ConsultationsPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page.tsx'), 'NotFoundPage');
 
 const guarded = (permission: string, element: ReactNode) => (
@@ -110,6 +118,21 @@ export const router = createBrowserRouter([
           { path: '/sales/validations', element: guarded('sales.validate', <ValidationQueuePage />) },
           { path: '/sales/clients', element: guarded('sales.use', <ClientListPage />) },
           { path: '/sales/clients/:id', element: guarded('sales.use', <ClientPage />) },
+          { path: '/governance/associates', element: guarded('governance.read', <AssociatesPage />) },
+          { path: '/governance/capital', element: guarded('governance.read', <CapitalPage />) },
+          { path: '/me/shares', element: guarded('governance.vote', <MySharesPage />) },
+          { path: '/governance/assemblies', element: guarded('governance.vote', <AssembliesPage />) },
+          { path: '/governance/assemblies/new', element: guarded('governance.manage', <AssemblyFormPage />) },
+          { path: '/governance/assemblies/:id', element: guarded('governance.manage', <AssemblyPage />) },
+          {
+            path: '/governance/assemblies/:id/edit',
+            element: guarded('governance.manage', <AssemblyFormPage />),
+          },
+          {
+            path: '/governance/assemblies/:id/vote',
+            element: guarded('governance.vote', <AssemblyVotePage />),
+          },
+          { path: '/governance/consultations', element: guarded('governance.vote', <ConsultationsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
