@@ -5,9 +5,12 @@ import {
   IconBriefcase,
   IconBuildingBank,
   IconBuildingStore,
+  IconChartBar,
+  IconChartPie,
   IconChecklist,
   IconCoins,
   IconFileInvoice,
+  IconGauge,
   IconGavel,
   IconHome,
   IconId,
@@ -17,6 +20,7 @@ import {
   IconMail,
   IconMessageQuestion,
   IconPencilPlus,
+  IconPercentage,
   IconPigMoney,
   IconReceipt,
   IconReportAnalytics,
@@ -43,6 +47,35 @@ export type NavItem = {
  */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', icon: IconHome, permission: 'home.read', section: 'main' },
+  // Contribution and treasury (issue 6): the member's dashboard, support's portfolio, managers' views.
+  {
+    to: '/me/activity',
+    label: 'nav.myActivity',
+    icon: IconGauge,
+    permission: 'members.self',
+    section: 'main',
+  },
+  {
+    to: '/contribution/portfolio',
+    label: 'nav.treasuryPortfolio',
+    icon: IconChartBar,
+    permission: 'contribution.read',
+    section: 'main',
+  },
+  {
+    to: '/contribution/cooperative',
+    label: 'nav.cooperativeDashboard',
+    icon: IconChartPie,
+    permission: 'contribution.manage',
+    section: 'main',
+  },
+  {
+    to: '/contribution/policy',
+    label: 'nav.contributionPolicy',
+    icon: IconPercentage,
+    permission: 'contribution.manage',
+    section: 'administration',
+  },
   // Members and activities (issue 3).
   {
     to: '/portfolio',

@@ -40,6 +40,24 @@ const LedgerReportsPage = lazyPage(() => import('../ledger/ledger-reports-page.t
 const LedgerChartPage = lazyPage(() => import('../ledger/ledger-chart-page.tsx'), 'LedgerChartPage');
 const LedgerClosingPage = lazyPage(() => import('../ledger/ledger-closing-page.tsx'), 'LedgerClosingPage');
 const MyAccountsPage = lazyPage(() => import('../ledger/my-accounts-page.tsx'), 'MyAccountsPage');
+const MyActivityPage = lazyPage(
+  () => import('../contribution/activity-dashboard-page.tsx'),
+  'MyActivityPage',
+);
+const ActivityDashboardPage = lazyPage(
+  () => import('../contribution/activity-dashboard-page.tsx'),
+  'ActivityDashboardPage',
+);
+const FigureLinesPage = lazyPage(() => import('../contribution/figure-lines-page.tsx'), 'FigureLinesPage');
+const PortfolioDashboardPage = lazyPage(
+  () => import('../contribution/portfolio-dashboard-page.tsx'),
+  'PortfolioDashboardPage',
+);
+const CooperativeDashboardPage = lazyPage(
+  () => import('../contribution/cooperative-dashboard-page.tsx'),
+  'CooperativeDashboardPage',
+);
+const PolicyPage = lazyPage(() => import('../contribution/policy-page.tsx'), 'PolicyPage');
 const InvoiceListPage = lazyPage(() => import('../sales/invoice-list-page.tsx'), 'InvoiceListPage');
 const InvoiceEditorPage = lazyPage(() => import('../sales/invoice-editor-page.tsx'), 'InvoiceEditorPage');
 const InvoicePage = lazyPage(() => import('../sales/invoice-page.tsx'), 'InvoicePage');
@@ -111,6 +129,18 @@ export const router = createBrowserRouter([
           { path: '/ledger/chart', element: guarded('ledger.read', <LedgerChartPage />) },
           { path: '/ledger/closing', element: guarded('ledger.close', <LedgerClosingPage />) },
           { path: '/me/accounts', element: <MyAccountsPage /> },
+          { path: '/me/activity', element: <MyActivityPage /> },
+          { path: '/activities/:id/dashboard', element: <ActivityDashboardPage /> },
+          { path: '/activities/:id/figures', element: <FigureLinesPage /> },
+          {
+            path: '/contribution/portfolio',
+            element: guarded('contribution.read', <PortfolioDashboardPage />),
+          },
+          {
+            path: '/contribution/cooperative',
+            element: guarded('contribution.read', <CooperativeDashboardPage />),
+          },
+          { path: '/contribution/policy', element: <PolicyPage /> },
           { path: '/sales/invoices', element: guarded('sales.use', <InvoiceListPage />) },
           { path: '/sales/invoices/new', element: guarded('sales.use', <InvoiceEditorPage />) },
           { path: '/sales/invoices/:id', element: guarded('sales.use', <InvoicePage />) },
