@@ -37,11 +37,14 @@ describe('lettering', () => {
     expect(letteringProblem([line(1200n, 0n), line(0n, 1200n, '401000')])).toMatch(/comptes/);
     expect(letteringProblem([line(1200n, 0n), line(0n, 1200n, '411000', 'C2')])).toMatch(/tiers/);
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 6 }), (debits) => {
-        const total = debits.reduce((a, b) => a + b, 0n);
-        expect(letteringProblem([...debits.map((d) => line(d, 0n)), line(0n, total)])).toBeNull();
-        expect(letteringProblem([...debits.map((d) => line(d, 0n)), line(0n, total + 1n)])).not.toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 9n }), { minLength: 1, maxLength: 6 }),
+        (debits) => {
+          const total = debits.reduce((a, b) => a + b, 0n);
+          expect(letteringProblem([...debits.map((d) => line(d, 0n)), line(0n, total)])).toBeNull();
+          expect(letteringProblem([...debits.map((d) => line(d, 0n)), line(0n, total + 1n)])).not.toBeNull();
+        },
+      ),
     );
   });
 });

@@ -34,8 +34,10 @@ export type LetteredLine = {
 export function letteringProblem(lines: readonly LetteredLine[]): string | null {
   if (lines.length < 2) return 'il faut au moins deux lignes';
   const first = lines[0]!;
-  if (lines.some((l) => l.accountNumber !== first.accountNumber)) return 'les lignes sont sur des comptes différents';
-  if (lines.some((l) => l.thirdPartyCode !== first.thirdPartyCode)) return 'les lignes concernent des tiers différents';
+  if (lines.some((l) => l.accountNumber !== first.accountNumber))
+    return 'les lignes sont sur des comptes différents';
+  if (lines.some((l) => l.thirdPartyCode !== first.thirdPartyCode))
+    return 'les lignes concernent des tiers différents';
   const net = lines.reduce((s, l) => s + l.debitCents - l.creditCents, 0n);
   if (net !== 0n) return 'les débits et les crédits ne se compensent pas';
   return null;

@@ -312,7 +312,9 @@ describe('lettering', () => {
     );
     const all = [...refs, { entryId: payment[0]!.id, lineNo: Number(pay!.line_no) }];
     expect(await letterLines(ctx, systemActor, { lines: all })).toEqual({ code: 'A' });
-    expect(await letterLines(ctx, systemActor, { lines: all }).catch((e) => e.code)).toBe('LEDGER_LETTERING_INVALID');
+    expect(await letterLines(ctx, systemActor, { lines: all }).catch((e) => e.code)).toBe(
+      'LEDGER_LETTERING_INVALID',
+    );
     const fec = await prepareFec(ctx.db, year2026);
     let text = '';
     for await (const chunk of fec.chunks()) text += chunk;

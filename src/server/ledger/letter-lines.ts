@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import { dateInTimeZone } from '../../core/ledger/ledger-date.ts';
-import { compareLetteringCodes, letteringProblem, nextLetteringCode } from '../../core/ledger/lettering-rules.ts';
+import {
+  compareLetteringCodes,
+  letteringProblem,
+  nextLetteringCode,
+} from '../../core/ledger/lettering-rules.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -41,7 +45,8 @@ export async function letterLines(
     );
     const unique = new Set(input.lines.map((r) => `${r.entryId}/${r.lineNo}`));
     if (lines.length !== unique.size || unique.size !== input.lines.length) throw new AppError('NOT_FOUND');
-    if (lines.some((l) => l.lettered)) throw new AppError('LEDGER_LETTERING_INVALID', { reason: 'une ligne est déjà lettrée' });
+    if (lines.some((l) => l.lettered))
+      throw new AppError('LEDGER_LETTERING_INVALID', { reason: 'une ligne est déjà lettrée' });
     const problem = letteringProblem(
       lines.map((l) => ({
         accountNumber: l.account_number,
@@ -60,7 +65,11 @@ export async function letterLines(
           JOIN ledger_entry_lines l ON l.entry_id = t.entry_id AND l.line_no = t.line_no
           WHERE l.account_number = ${account}`,
     );
-    const last = codes.map((c) => c.code).sort(compareLetteringCodes).at(-1) ?? null;
+    const last =
+      codes
+        .map((c) => c.code)
+        .sort(compareLetteringCodes)
+        .at(-1) ?? null;
     const code = nextLetteringCode(last);
     const letteredOn = input.letteredOn ?? dateInTimeZone(ctx.now());
     await tx.execute(sql`
