@@ -73,7 +73,7 @@ export function buildPayrollEntry(input: {
     pieceRef: `PAIE-${month}-${member.id.slice(0, 8).toUpperCase()}`,
     pieceDate: date,
     label: `Paie ${month} ${member.name}`.slice(0, 200),
-    source: { type: 'payroll_slip', id: input.slipId },
+    source: { type: 'payroll_run', id: input.slipId },
     idempotencyKey: `payroll:${month}:${member.id}`,
     lines,
   };

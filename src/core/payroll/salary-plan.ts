@@ -37,6 +37,8 @@ export function assertCanTransition(from: SalaryPlanStatus, to: SalaryPlanStatus
 export const SalaryPlanView = z.object({
   id: z.string(),
   memberId: z.string(),
+  /** The member's name, for support's list of proposals (absent where the member is the reader). */
+  memberName: z.string().optional(),
   fromMonth: PayrollMonthSchema,
   monthlyGrossCents: z.number().int(),
   /** The contract's fixed part on the plan's first day, when it was proposed. */

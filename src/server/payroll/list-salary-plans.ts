@@ -5,6 +5,7 @@ import {
   salaryPlanForMonth,
 } from '../../core/payroll/salary-plan.ts';
 import type { Db } from '../db/open-database.ts';
+import { members } from '../members/members-tables.ts';
 import { salaryPlans } from './payroll-tables.ts';
 import { toSalaryPlanView } from './salary-plan-rows.ts';
 
@@ -17,12 +18,13 @@ export async function listSalaryPlans(
   if (filter.memberId) where.push(eq(salaryPlans.memberId, filter.memberId));
   if (filter.status) where.push(eq(salaryPlans.status, filter.status));
   const rows = await db
-    .select()
+    .select({ plan: salaryPlans, firstName: members.firstName, lastName: members.lastName })
     .from(salaryPlans)
+    .innerJoin(members, eq(members.id, salaryPlans.memberId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(salaryPlans.proposedAt), asc(salaryPlans.id))
     .limit(500);
-  return rows.map(toSalaryPlanView);
+  return rows.map((r) => ({ ...toSalaryPlanView(r.plan), memberName: `${r.firstName} ${r.lastName}` }));
 }
 
 /** A member's history, and the plan in force for the month. */

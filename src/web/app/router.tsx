@@ -40,6 +40,18 @@ const LedgerReportsPage = lazyPage(() => import('../ledger/ledger-reports-page.t
 const LedgerChartPage = lazyPage(() => import('../ledger/ledger-chart-page.tsx'), 'LedgerChartPage');
 const LedgerClosingPage = lazyPage(() => import('../ledger/ledger-closing-page.tsx'), 'LedgerClosingPage');
 const MyAccountsPage = lazyPage(() => import('../ledger/my-accounts-page.tsx'), 'MyAccountsPage');
+const MySalaryPage = lazyPage(() => import('../payroll/my-salary-page.tsx'), 'MySalaryPage');
+const SalarySimulatorPage = lazyPage(
+  () => import('../payroll/salary-simulator-page.tsx'),
+  'SalarySimulatorPage',
+);
+const SalaryPlanApprovalsPage = lazyPage(
+  () => import('../payroll/salary-plan-approvals-page.tsx'),
+  'SalaryPlanApprovalsPage',
+);
+const PayrollRunsPage = lazyPage(() => import('../payroll/payroll-runs-page.tsx'), 'PayrollRunsPage');
+const TrueUpPage = lazyPage(() => import('../payroll/true-up-page.tsx'), 'TrueUpPage');
+const ExitPlanPage = lazyPage(() => import('../payroll/exit-plan-page.tsx'), 'ExitPlanPage');
 const MyActivityPage = lazyPage(
   () => import('../contribution/activity-dashboard-page.tsx'),
   'MyActivityPage',
@@ -129,6 +141,12 @@ export const router = createBrowserRouter([
           { path: '/ledger/chart', element: guarded('ledger.read', <LedgerChartPage />) },
           { path: '/ledger/closing', element: guarded('ledger.close', <LedgerClosingPage />) },
           { path: '/me/accounts', element: <MyAccountsPage /> },
+          { path: '/me/salary', element: guarded('members.self', <MySalaryPage />) },
+          { path: '/me/exit-plan', element: guarded('members.self', <ExitPlanPage />) },
+          { path: '/payroll/simulator', element: <SalarySimulatorPage /> },
+          { path: '/payroll/plans', element: guarded('payroll.plans.decide', <SalaryPlanApprovalsPage />) },
+          { path: '/payroll/runs', element: guarded('payroll.runs.read', <PayrollRunsPage />) },
+          { path: '/payroll/true-up', element: guarded('payroll.runs.read', <TrueUpPage />) },
           { path: '/me/activity', element: <MyActivityPage /> },
           { path: '/activities/:id/dashboard', element: <ActivityDashboardPage /> },
           { path: '/activities/:id/figures', element: <FigureLinesPage /> },
