@@ -56,7 +56,7 @@ function AssemblyCard({ assembly: a, canManage }: { assembly: AssemblySummary; c
   const { g, day, relativeDay } = useGovernanceTexts();
   const live = a.status === 'convened' || a.status === 'inSession';
   return (
-    <Card withBorder radius="md" padding="md">
+    <Card component="article" withBorder radius="md" padding="md" aria-label={a.title}>
       <Stack gap="xs" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Text fw={600}>{a.title}</Text>

@@ -52,7 +52,8 @@ export function AssemblyPage() {
   const assembly = useQuery({
     queryKey: ['governance', 'assembly', id],
     queryFn: () => governanceApi.assembly(id!),
-    refetchInterval: (q) => (q.state.data?.status === 'inSession' ? 3000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.status === 'inSession' ? 3000 : q.state.data?.status === 'convened' ? 5000 : false,
   });
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['governance'] });
@@ -173,7 +174,7 @@ export function AssemblyPage() {
             {g('prepare.agenda')}
           </Title>
           {a.resolutions.map((r) => (
-            <Card key={r.id} withBorder radius="md" padding="md" aria-label={r.title}>
+            <Card key={r.id} component="article" withBorder radius="md" padding="md" aria-label={r.title}>
               <Stack gap="xs">
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                   <Text fw={600}>

@@ -56,7 +56,9 @@ export function AssemblyVotePage() {
   const assembly = useQuery({
     queryKey: ['governance', 'assembly', id],
     queryFn: () => governanceApi.assembly(id!),
-    refetchInterval: (q) => (q.state.data?.status === 'inSession' ? 3000 : false),
+    // The page follows the sitting: it notices the session opening and each vote opening or closing.
+    refetchInterval: (q) =>
+      q.state.data?.status === 'inSession' ? 3000 : q.state.data?.status === 'convened' ? 5000 : false,
   });
   const live = assembly.data?.status === 'convened' || assembly.data?.status === 'inSession';
   const ballot = useQuery({
@@ -64,7 +66,7 @@ export function AssemblyVotePage() {
     queryFn: () => governanceApi.myBallot(id!),
     enabled: Boolean(assembly.data) && assembly.data?.status !== 'draft',
     retry: false,
-    refetchInterval: assembly.data?.status === 'inSession' ? 3000 : false,
+    refetchInterval: live ? 3000 : false,
   });
   const [pending, setPending] = useState<Pending | null>(null);
   const vote = useMutation({
@@ -129,7 +131,7 @@ export function AssemblyVotePage() {
           {g('prepare.agenda')}
         </Title>
         {a.resolutions.map((r) => (
-          <Card key={r.id} withBorder radius="md" padding="md" aria-label={r.title}>
+          <Card key={r.id} component="article" withBorder radius="md" padding="md" aria-label={r.title}>
             <Stack gap="sm">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                 <Text fw={600}>

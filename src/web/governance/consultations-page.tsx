@@ -109,7 +109,7 @@ function ConsultationCard({
   const ended = new Date(c.closesAt).getTime() <= Date.now();
   const r = c.result;
   return (
-    <Card withBorder radius="md" padding="md" aria-label={c.title}>
+    <Card component="article" withBorder radius="md" padding="md" aria-label={c.title}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Text fw={600}>{c.title}</Text>
