@@ -5,6 +5,7 @@ import { allocate } from '../../core/money/allocate.ts';
 import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { seedDemoPayroll } from '../payroll/seed-demo-payroll.ts';
 import { closeFiscalYear } from './close-fiscal-year.ts';
 import { postEntries } from './post-entries.ts';
 
@@ -330,56 +331,9 @@ export async function seedDemoLedger(ctx: AppContext) {
           ],
         });
       }
-      // Payroll for a member under a CESA: gross, employer contributions, net due, then paid.
-      if (a.cesaStart && a.cesaStart <= last && last <= today) {
-        // A salary the activity can carry (a member sets it from the available treasury).
-        const gross = BigInt(rng.int(10, 16) * 10_000);
-        const employer = (gross * 42n) / 100n;
-        const employee = (gross * 22n) / 100n;
-        const net = gross - employee;
-        add({
-          journalCode: 'SAL',
-          entryDate: last,
-          pieceRef: `PAIE-${a.code}-${month}`,
-          pieceDate: last,
-          label: `Paie ${month} ${member.name}`.slice(0, 200),
-          source: { type: 'payroll_run', id: `${month}:${a.code}` },
-          idempotencyKey: `demo:payroll:${a.code}:${month}`,
-          lines: [
-            { accountNumber: '641100', activityId: a.id, debitCents: gross },
-            { accountNumber: '645000', activityId: a.id, debitCents: employer },
-            { accountNumber: '421000', activityId: a.id, thirdParty: member, creditCents: net },
-            { accountNumber: '431000', activityId: a.id, creditCents: employee + employer },
-          ],
-        });
-        add({
-          journalCode: 'BQ',
-          entryDate: last,
-          pieceRef: `SAL-${a.code}-${month}`,
-          pieceDate: last,
-          label: `Virement salaire ${month} ${member.name}`.slice(0, 200),
-          source: { type: 'bank_line', id: `salary-${month}-${a.code}` },
-          idempotencyKey: `demo:salary-pay:${a.code}:${month}`,
-          lines: [
-            { accountNumber: '421000', activityId: a.id, thirdParty: member, debitCents: net },
-            { accountNumber: '512000', activityId: a.id, creditCents: net },
-          ],
-        });
-        const due = addDaysToDate(last, 15);
-        add({
-          journalCode: 'BQ',
-          entryDate: due,
-          pieceRef: `URSSAF-${a.code}-${month}`,
-          pieceDate: due,
-          label: `Cotisations sociales ${month}`,
-          source: { type: 'bank_line', id: `urssaf-${month}-${a.code}` },
-          idempotencyKey: `demo:urssaf:${a.code}:${month}`,
-          lines: [
-            { accountNumber: '431000', activityId: a.id, debitCents: employee + employer },
-            { accountNumber: '512000', activityId: a.id, creditCents: employee + employer },
-          ],
-        });
-      }
+      // Payroll for a member under a CESA is run by the payroll feature (seedDemoPayroll, below: the monthly
+      // run, the transfer of the net salaries, the contributions). The draw stays so that the others do not move.
+      if (a.cesaStart && a.cesaStart <= last && last <= today) rng.int(10, 16);
       // Quarterly VAT return at the quarter's end, paid on the 20th of the next month.
       if (['03', '06', '09', '12'].includes(month.slice(5)) && last < today) {
         const q = vat.get(quarterOf(last));
@@ -432,6 +386,8 @@ export async function seedDemoLedger(ctx: AppContext) {
     const batch = entries.slice(i, i + 500).map(({ order: _order, ...e }) => e);
     posted += (await postEntries(ctx, systemActor, batch)).filter((p) => !p.alreadyPosted).length;
   }
+  // Every month's payroll through the payroll run (rules engine, treasury checked), before 2025 is closed.
+  await seedDemoPayroll(ctx);
   if (close2025) {
     const [year] = await queryRows<{ id: number; status: string }>(
       ctx.db,

@@ -62,9 +62,15 @@ const bankOk = (s: SlipToPay) =>
  * an unconfirmed batch moves to the new one (the older file must not be sent then). Needs the cooperative's own
  * IBAN and BIC (the debtor account).
  */
-export async function prepareSalaryPayment(ctx: AppContext, actor: Actor, input: SalaryPaymentRequest) {
+export async function prepareSalaryPayment(
+  ctx: AppContext,
+  actor: Actor,
+  input: SalaryPaymentRequest,
+  options: { replayPast?: boolean } = {},
+) {
   const { month, executionDate } = SalaryPaymentRequest.parse(input);
-  if (executionDate < `${month}-01` || executionDate < calendarDateOf(ctx.now()))
+  // The demo replays past months (replayPast); a person prepares a transfer for today or later.
+  if (executionDate < `${month}-01` || (!options.replayPast && executionDate < calendarDateOf(ctx.now())))
     throw new AppError('PAYROLL_EXECUTION_DATE_INVALID', { month });
   const coop = await getCooperative(ctx.db);
   if (!coop?.iban || !coop.bic || !isValidIban(coop.iban) || !isValidBic(coop.bic))
