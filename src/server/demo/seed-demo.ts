@@ -9,6 +9,7 @@ import { seedDemoGovernance } from '../governance/seed-demo-governance.ts';
 import { seedDemoLedger } from '../ledger/seed-demo-ledger.ts';
 import { seedDemoMembers } from '../members/seed-demo-members.ts';
 import { createAccount } from '../people/create-account.ts';
+import { seedDemoSales } from '../sales/seed-demo-sales.ts';
 
 export const demoCooperative = CooperativeIdentity.parse({
   legalName: 'Coopérative Mutua Démo',
@@ -50,7 +51,9 @@ export async function seedDemo(ctx: AppContext, password: string) {
   await seedDemoMembers(ctx, password);
   // Before the ledger demo: share payments are dated in 2025, which it closes.
   await seedDemoGovernance(ctx);
-  // Last: it posts a year of entries for the activities above and closes 2025.
-  await seedDemoLedger(ctx);
+  // Last: it posts a year of entries for the activities above and closes 2025. The last months'
+  // invoices are issued for real by the sales feature (documents, numbers, Factur-X, entries).
+  const { salesPlans } = await seedDemoLedger(ctx);
+  await seedDemoSales(ctx, salesPlans);
   return demoPeople;
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { seedDemoPayroll } from '../payroll/seed-demo-payroll.ts';
+import type { DemoInvoicePlan } from '../sales/seed-demo-sales.ts';
 import { closeFiscalYear } from './close-fiscal-year.ts';
 import { postEntries } from './post-entries.ts';
 
@@ -60,6 +61,10 @@ function addMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 const vatOf = (htCents: bigint, rateBp: bigint) => (htCents * rateBp + 5_000n) / 10_000n;
 
 /**
@@ -70,8 +75,18 @@ const vatOf = (htCents: bigint, rateBp: bigint) => (htCents * rateBp + 5_000n) /
  * postEntries, then 2025 closed (opening entries in 2026). Deterministic; posting again changes nothing.
  * Call it after the activities exist and after any other demo posting dated in 2025.
  */
-export async function seedDemoLedger(ctx: AppContext) {
+export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: string } = {}) {
   const today = dateInTimeZone(ctx.now());
+  // Invoices dated from `salesFrom` (by default the first day of the month two months back) are not
+  // posted here: the sales feature issues them for real (seed-demo-sales.ts), with their documents,
+  // numbers and entries; the draws stay the same, so the rest of the books does not move.
+  const salesPlans: DemoInvoicePlan[] = [];
+  let salesFrom = options.salesFrom;
+  if (!salesFrom) {
+    salesFrom = `${today.slice(0, 7)}`;
+    for (let i = 0; i < 2; i++) salesFrom = previousMonth(salesFrom);
+    salesFrom = `${salesFrom}-01`;
+  }
   const activities = (
     await queryRows<{
       id: string;
@@ -102,9 +117,9 @@ export async function seedDemoLedger(ctx: AppContext) {
     }),
   );
   const structure = activities.find((a) => a.kind === 'structure');
-  if (!structure) return { entries: 0 };
+  if (!structure) return { entries: 0, salesPlans };
   const first = '2025-01-01';
-  if (today <= first) return { entries: 0 };
+  if (today <= first) return { entries: 0, salesPlans };
 
   const entries: (PostEntryInput & { order: string })[] = [];
   const add = (e: PostEntryInput) => {
@@ -170,6 +185,8 @@ export async function seedDemoLedger(ctx: AppContext) {
   for (const a of activities) {
     if (a.kind !== 'member' || !a.start) continue;
     const rng = generator(a.code);
+    // Draws of the real invoices only (credit notes), apart from `rng` so the books keep their draws.
+    const salesRng = generator(`${a.code}:sales`);
     const clients = clientNames
       .map((name, i) => ({ code: `C-${a.code}-${i + 1}`.slice(0, 40), name }))
       .slice(0, rng.int(3, 6));
@@ -202,42 +219,62 @@ export async function seedDemoLedger(ctx: AppContext) {
         const tva = vatOf(ht, 2000n);
         const date = day();
         const ref = `${a.code}-F${String(invoice).padStart(4, '0')}`;
-        add({
-          journalCode: 'VT',
-          entryDate: date,
-          pieceRef: ref,
-          pieceDate: date,
-          label: `Facture ${ref} ${client.name}`.slice(0, 200),
-          source: { type: 'invoice', id: ref },
-          idempotencyKey: `demo:invoice:${ref}`,
-          lines: [
-            { accountNumber: '411000', activityId: a.id, thirdParty: client, debitCents: ht + tva },
-            { accountNumber: '706000', activityId: a.id, creditCents: ht },
-            { accountNumber: '445740', activityId: a.id, creditCents: tva },
-          ],
-        });
-        if (rng.chance(0.9)) {
-          const paid = addDaysToDate(date, rng.int(15, 50));
+        const real = date >= salesFrom && date <= today;
+        if (real) {
+          salesPlans.push({
+            activityId: a.id,
+            activityCode: a.code,
+            clientName: client.name,
+            htCents: Number(ht),
+            issueDate: date,
+            paidOn: null,
+            creditNote: false,
+          });
+        } else {
           add({
-            journalCode: 'BQ',
-            entryDate: paid,
-            pieceRef: `REG-${ref}`,
-            pieceDate: paid,
-            label: `Règlement ${ref} ${client.name}`.slice(0, 200),
-            source: { type: 'payment', id: `pay-${ref}` },
-            idempotencyKey: `demo:payment:${ref}`,
-            // VAT on receipts: what was awaiting becomes collected (ledger.md, client payment).
+            journalCode: 'VT',
+            entryDate: date,
+            pieceRef: ref,
+            pieceDate: date,
+            label: `Facture ${ref} ${client.name}`.slice(0, 200),
+            source: { type: 'invoice', id: ref },
+            idempotencyKey: `demo:invoice:${ref}`,
             lines: [
-              { accountNumber: '512000', activityId: a.id, debitCents: ht + tva },
-              { accountNumber: '411000', activityId: a.id, thirdParty: client, creditCents: ht + tva },
-              { accountNumber: '445740', activityId: a.id, debitCents: tva },
-              { accountNumber: '445710', activityId: a.id, creditCents: tva },
+              { accountNumber: '411000', activityId: a.id, thirdParty: client, debitCents: ht + tva },
+              { accountNumber: '706000', activityId: a.id, creditCents: ht },
+              { accountNumber: '445740', activityId: a.id, creditCents: tva },
             ],
           });
+        }
+        if (rng.chance(0.9)) {
+          const paid = addDaysToDate(date, rng.int(15, 50));
+          if (real) {
+            if (paid <= today) salesPlans[salesPlans.length - 1]!.paidOn = paid;
+          } else {
+            add({
+              journalCode: 'BQ',
+              entryDate: paid,
+              pieceRef: `REG-${ref}`,
+              pieceDate: paid,
+              label: `Règlement ${ref} ${client.name}`.slice(0, 200),
+              source: { type: 'payment', id: `pay-${ref}` },
+              idempotencyKey: `demo:payment:${ref}`,
+              // VAT on receipts: what was awaiting becomes collected (ledger.md, client payment).
+              lines: [
+                { accountNumber: '512000', activityId: a.id, debitCents: ht + tva },
+                { accountNumber: '411000', activityId: a.id, thirdParty: client, creditCents: ht + tva },
+                { accountNumber: '445740', activityId: a.id, debitCents: tva },
+                { accountNumber: '445710', activityId: a.id, creditCents: tva },
+              ],
+            });
+          }
           if (paid <= today) {
             addVat(paid, 'collected', tva);
             receivedHt.set(paid.slice(0, 7), (receivedHt.get(paid.slice(0, 7)) ?? 0n) + ht);
           }
+        } else if (real && salesRng.chance(0.4)) {
+          // An unpaid real invoice is sometimes cancelled by a credit note; the others stay late.
+          salesPlans[salesPlans.length - 1]!.creditNote = true;
         }
       }
       if (rng.chance(0.5)) {
@@ -314,7 +351,8 @@ export async function seedDemoLedger(ctx: AppContext) {
       // Contribution: 10 % of what was received this month, to the structure (internal transfer).
       const received = receivedHt.get(month) ?? 0n;
       const contribution = (received * 10n) / 100n;
-      if (contribution > 0n && last <= today) {
+      // From 2026 on, the contribution comes from the real monthly runs (seedDemoContribution).
+      if (contribution > 0n && last <= today && last <= '2025-12-31') {
         add({
           journalCode: 'CTB',
           entryDate: last,
@@ -395,5 +433,5 @@ export async function seedDemoLedger(ctx: AppContext) {
     );
     if (year && year.status === 'open') await closeFiscalYear(ctx, systemActor, Number(year.id));
   }
-  return { entries: posted };
+  return { entries: posted, salesPlans };
 }
