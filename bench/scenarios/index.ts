@@ -1,4 +1,5 @@
 import type { Scenario } from '../harness/bench-types.ts';
+import { contributionRun } from './contribution-run.ts';
 import { governanceVotes } from './governance-votes.ts';
 import { httpSessionCheck } from './http-session-check.ts';
 import { ledgerFec } from './ledger-fec.ts';
@@ -18,6 +19,7 @@ export const scenarios: Scenario[] = [
   ledgerPosting,
   ledgerTreasuryRead,
   ledgerFec,
+  contributionRun,
   membersQueries,
   membersImport,
 ];

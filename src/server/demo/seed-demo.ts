@@ -3,6 +3,7 @@ import type { Role } from '../../core/access/roles.ts';
 import { CooperativeIdentity } from '../../core/cooperative/cooperative-identity.ts';
 import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
+import { seedDemoContribution } from '../contribution/seed-demo-contribution.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { seedDemoGovernance } from '../governance/seed-demo-governance.ts';
@@ -55,5 +56,7 @@ export async function seedDemo(ctx: AppContext, password: string) {
   // invoices are issued for real by the sales feature (documents, numbers, Factur-X, entries).
   const { salesPlans } = await seedDemoLedger(ctx);
   await seedDemoSales(ctx, salesPlans);
+  // After the books: the contribution policy and a monthly run for every month of 2026 that is over.
+  await seedDemoContribution(ctx);
   return demoPeople;
 }
