@@ -12,7 +12,7 @@ async function asPerson(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test('a member creates a client and an invoice with live totals, submits it, support validates it, the member issues it, downloads the PDF, records a payment and sees it paid', async ({
+test('a member creates a client and a quote with live totals, converts it into an invoice, submits it, support validates it, the member issues it, downloads the PDF, records a payment and sees it paid', async ({
   browser,
 }) => {
   const clientName = `Boulangerie Lune ${Date.now().toString(36)}`;
@@ -34,9 +34,9 @@ test('a member creates a client and an invoice with live totals, submits it, sup
   await create.getByRole('button', { name: 'Créer le client' }).click();
   await expect(member.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
 
-  // An invoice from the client page: the client is already chosen; totals follow the typing.
-  await member.getByRole('link', { name: 'Nouvelle facture' }).click();
-  await expect(member.getByRole('heading', { level: 1, name: 'Nouvelle facture' })).toBeVisible();
+  // A quote from the client page: the client is already chosen; totals follow the typing.
+  await member.getByRole('link', { name: 'Nouveau devis' }).click();
+  await expect(member.getByRole('heading', { level: 1, name: 'Nouveau devis' })).toBeVisible();
   await expect(member.getByRole('combobox', { name: /^Client/ })).toHaveValue(clientName);
   await member.getByLabel('Désignation (ligne 1)').fill('Identité visuelle');
   await member.getByLabel('Quantité (ligne 1)').fill('2,5');
@@ -45,7 +45,7 @@ test('a member creates a client and an invoice with live totals, submits it, sup
   const totals = member.getByRole('region', { name: 'Totaux' });
   await expect(totals).toContainText('TVA 20 % sur 1 000,00 €');
   await expect(totals).toContainText('1 200,00 €');
-  // A quantity that is not a number is refused beside its field, not sent.
+  // A quantity that is not a number is refused beside its field, and nothing is sent.
   await member.getByRole('button', { name: 'Ajouter une ligne' }).click();
   await member.getByLabel('Désignation (ligne 2)').fill('Frais de déplacement');
   await member.getByLabel('Quantité (ligne 2)').fill('deux');
@@ -54,8 +54,28 @@ test('a member creates a client and an invoice with live totals, submits it, sup
   await expect(member.getByText('Corrigez les champs signalés.')).toBeVisible();
   await expect(member.getByText('Quantité invalide', { exact: false })).toBeVisible();
   await member.getByRole('button', { name: 'Supprimer la ligne 2' }).click();
-  await member.getByRole('button', { name: 'Soumettre à validation' }).click();
+  await member.getByRole('button', { name: 'Envoyer le devis' }).click();
+  await member
+    .getByRole('dialog', { name: 'Envoyer le devis ?' })
+    .getByRole('button', { name: 'Envoyer' })
+    .click();
+  await expect(member.getByRole('heading', { level: 1, name: /^Devis \S+$/ })).toBeVisible();
+
+  // The client accepts; the quote becomes its balance invoice (the whole quote, nothing invoiced before).
+  await member.getByRole('button', { name: 'Accepté par le client' }).click();
+  await member
+    .getByRole('dialog', { name: 'Le client a accepté ce devis ?' })
+    .getByRole('button', { name: 'Accepté par le client' })
+    .click();
+  await expect(member.getByText('Accepté', { exact: true })).toBeVisible();
+  await member.getByRole('button', { name: 'Facturer' }).click();
+  const convert = member.getByRole('dialog', { name: /^Facturer le devis/ });
+  await expect(convert).toContainText('1 000,00 € HT');
+  await convert.getByLabel(/^Solde/).check();
+  await convert.getByRole('button', { name: 'Créer la facture' }).click();
   await expect(member.getByRole('heading', { level: 1, name: `Facture — ${clientName}` })).toBeVisible();
+  await expect(member.getByText('Facture de solde d’un devis')).toBeVisible();
+  await member.getByRole('button', { name: 'Soumettre à validation' }).click();
   await expect(member.getByText('En attente de validation')).toBeVisible();
   const invoiceUrl = member.url();
 

@@ -12,6 +12,7 @@ import {
   IconChecklist,
   IconClipboardCheck,
   IconCoins,
+  IconFileDescription,
   IconFileInvoice,
   IconGauge,
   IconGavel,
@@ -22,6 +23,7 @@ import {
   IconLock,
   IconMail,
   IconMessageQuestion,
+  IconPackage,
   IconPencilPlus,
   IconReceiptEuro,
   IconPercentage,
@@ -135,7 +137,14 @@ export const navItems: NavItem[] = [
     permission: 'directory.read',
     section: 'main',
   },
-  // Sales (issue 5): invoices and clients; support's validation queue.
+  // Sales (issue 5): quotes, invoices, clients and catalogue; support's validation queue.
+  {
+    to: '/sales/quotes',
+    label: 'nav.salesQuotes',
+    icon: IconFileDescription,
+    permission: 'sales.use',
+    section: 'main',
+  },
   {
     to: '/sales/invoices',
     label: 'nav.salesInvoices',
@@ -147,6 +156,13 @@ export const navItems: NavItem[] = [
     to: '/sales/clients',
     label: 'nav.salesClients',
     icon: IconBuildingStore,
+    permission: 'sales.use',
+    section: 'main',
+  },
+  {
+    to: '/sales/catalogue',
+    label: 'nav.salesCatalogue',
+    icon: IconPackage,
     permission: 'sales.use',
     section: 'main',
   },

@@ -79,6 +79,10 @@ const ValidationQueuePage = lazyPage(
 );
 const ClientListPage = lazyPage(() => import('../sales/client-list-page.tsx'), 'ClientListPage');
 const ClientPage = lazyPage(() => import('../sales/client-page.tsx'), 'ClientPage');
+const QuoteListPage = lazyPage(() => import('../sales/quote-list-page.tsx'), 'QuoteListPage');
+const QuoteEditorPage = lazyPage(() => import('../sales/invoice-editor-page.tsx'), 'QuoteEditorPage');
+const QuotePage = lazyPage(() => import('../sales/quote-page.tsx'), 'QuotePage');
+const CataloguePage = lazyPage(() => import('../sales/catalogue-page.tsx'), 'CataloguePage');
 const AssociatesPage = lazyPage(() => import('../governance/associates-page.tsx'), 'AssociatesPage');
 const CapitalPage = lazyPage(() => import('../governance/capital-page.tsx'), 'CapitalPage');
 const MySharesPage = lazyPage(() => import('../governance/my-shares-page.tsx'), 'MySharesPage');
@@ -166,6 +170,11 @@ export const router = createBrowserRouter([
           { path: '/sales/validations', element: guarded('sales.validate', <ValidationQueuePage />) },
           { path: '/sales/clients', element: guarded('sales.use', <ClientListPage />) },
           { path: '/sales/clients/:id', element: guarded('sales.use', <ClientPage />) },
+          { path: '/sales/quotes', element: guarded('sales.use', <QuoteListPage />) },
+          { path: '/sales/quotes/new', element: guarded('sales.use', <QuoteEditorPage />) },
+          { path: '/sales/quotes/:id', element: guarded('sales.use', <QuotePage />) },
+          { path: '/sales/quotes/:id/edit', element: guarded('sales.use', <QuoteEditorPage />) },
+          { path: '/sales/catalogue', element: guarded('sales.use', <CataloguePage />) },
           { path: '/governance/associates', element: guarded('governance.read', <AssociatesPage />) },
           { path: '/governance/capital', element: guarded('governance.read', <CapitalPage />) },
           { path: '/me/shares', element: guarded('governance.vote', <MySharesPage />) },

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import {
   IconArchive,
   IconArrowLeft,
+  IconFileDescription,
   IconFilePlus,
   IconPencil,
   IconRestore,
@@ -16,8 +17,9 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { StatCard } from '../ui/stat-card.tsx';
+
 import { CreateClientModal } from './create-client-modal.tsx';
+import { Figure } from './figure.tsx';
 import { InvoiceStatusBadges } from './invoice-status-badge.tsx';
 import { Money } from './money.tsx';
 import { salesApi } from './sales-api.ts';
@@ -101,6 +103,16 @@ export function ClientPage() {
             {!c.archived && (
               <Button
                 component={Link}
+                to={`/sales/quotes/new?activity=${c.activityId}&client=${c.id}`}
+                variant="light"
+                leftSection={<IconFileDescription size={16} />}
+              >
+                {s('quotes.new')}
+              </Button>
+            )}
+            {!c.archived && (
+              <Button
+                component={Link}
                 to={`/sales/invoices/new?activity=${c.activityId}&client=${c.id}`}
                 leftSection={<IconFilePlus size={16} />}
               >
@@ -138,9 +150,9 @@ export function ClientPage() {
       <Stack gap="lg">
         <ErrorAlert error={archive.error} />
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <StatCard label={s('clients.invoiced')} value={euros(balance.invoicedCents)} />
-          <StatCard label={s('clients.paid')} value={euros(balance.paidCents)} />
-          <StatCard
+          <Figure label={s('clients.invoiced')} value={euros(balance.invoicedCents)} />
+          <Figure label={s('clients.paid')} value={euros(balance.paidCents)} />
+          <Figure
             label={s('clients.due')}
             value={euros(balance.dueCents)}
             hint={
@@ -149,7 +161,7 @@ export function ClientPage() {
                 : undefined
             }
           />
-          <StatCard label={s('clients.overdue')} value={euros(balance.overdueCents)} />
+          <Figure label={s('clients.overdue')} value={euros(balance.overdueCents)} />
         </SimpleGrid>
         <Paper withBorder radius="md" p="md">
           <Title order={2} size="h4" mb="sm">
@@ -224,7 +236,11 @@ export function ClientPage() {
                 <Table.Tbody>
                   {quotes.map((q) => (
                     <Table.Tr key={q.id}>
-                      <Table.Td>{q.reference ?? s('list.noNumber')}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/sales/quotes/${q.id}`} fw={600}>
+                          {q.reference ?? s('list.noNumber')}
+                        </Anchor>
+                      </Table.Td>
                       <Table.Td>{day(q.issueDate)}</Table.Td>
                       <Table.Td>{s(`quoteStatus.${q.status}`)}</Table.Td>
                       <Table.Td ta="right">

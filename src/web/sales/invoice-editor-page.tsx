@@ -40,9 +40,11 @@ import {
   type InvoiceValues,
   invoiceToValues,
   type LineValues,
+  lineFromCatalogue,
   liveTotals,
   requestPathToField,
   validateInvoice,
+  valuesToQuoteRequest,
   valuesToRequest,
 } from './invoice-form.ts';
 import { SalesActivitySelect, useMySalesActivities } from './sales-activity-select.tsx';
@@ -59,13 +61,38 @@ export function InvoiceEditorPage() {
     queryFn: () => salesApi.invoice(id!),
     enabled: Boolean(id),
   });
-  if (!id) return <InvoiceEditor invoice={null} />;
+  if (!id) return <DocumentEditor mode="invoice" invoice={null} />;
   if (existing.isPending) return <PageLoader />;
   if (!existing.data) return <ErrorAlert error={existing.error} />;
-  return <InvoiceEditor key={existing.data.id} invoice={existing.data} />;
+  return <DocumentEditor key={existing.data.id} mode="invoice" invoice={existing.data} />;
 }
 
-function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
+/** The quote editor: the invoice editor's lines and live totals, a validity date, sent with a number. */
+export function QuoteEditorPage() {
+  const { id } = useParams();
+  const existing = useQuery({
+    queryKey: ['sales', 'quote', id],
+    queryFn: () => salesApi.quote(id!),
+    enabled: Boolean(id),
+  });
+  if (!id) return <DocumentEditor mode="quote" invoice={null} />;
+  if (existing.isPending) return <PageLoader />;
+  if (!existing.data) return <ErrorAlert error={existing.error} />;
+  return <DocumentEditor key={existing.data.id} mode="quote" invoice={existing.data} />;
+}
+
+/** What the editor needs of a saved document (invoice or quote). */
+type EditedDocument = Pick<InvoiceView, 'id' | 'activityId' | 'clientId' | 'clientName' | 'body'> & {
+  status: string;
+  type?: InvoiceView['type'];
+  deliveryDate?: string | null;
+  validityDate?: string | null;
+  notes?: string | null;
+};
+
+function DocumentEditor({ mode, invoice }: { mode: 'invoice' | 'quote'; invoice: EditedDocument | null }) {
+  const quote = mode === 'quote';
+  const base = quote ? '/sales/quotes' : '/sales/invoices';
   const { s, euros, locale } = useSalesTexts();
   const me = useCurrentPerson();
   const navigate = useNavigate();
@@ -91,6 +118,14 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
     queryFn: () => salesApi.clients(values.activityId!),
     enabled: Boolean(values.activityId),
   });
+  const catalogue = useQuery({
+    queryKey: ['sales', 'catalogue', values.activityId],
+    queryFn: () => salesApi.catalogue(values.activityId!),
+    enabled: Boolean(values.activityId),
+  });
+  const catalogueOptions = (catalogue.data ?? [])
+    .filter((i) => !i.archived)
+    .map((i) => ({ value: i.id, label: `${i.name} — ${euros(i.unitPriceCents)}` }));
   const totals = useMemo(() => liveTotals(values), [values]);
   // Prices are typed in euros: "whole cents" would puzzle the person typing them.
   const translate = (issue: Parameters<typeof describeIssue>[0]) =>
@@ -98,7 +133,7 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
 
   const update = (next: InvoiceValues) => {
     setValues(next);
-    if (attempted) setErrors(validateInvoice(next, translate));
+    if (attempted) setErrors(validateInvoice(next, translate, mode));
   };
   const set = (patch: Partial<InvoiceValues>) => update({ ...values, ...patch });
   const setLine = (si: number, li: number, patch: Partial<LineValues>) =>
@@ -109,12 +144,16 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
     });
 
   /** Checks locally with the API's schema, then saves (creates the draft the first time). */
-  const persist = async (): Promise<InvoiceView> => {
+  const persist = async (): Promise<{ id: string }> => {
     setAttempted(true);
-    const found = validateInvoice(values, translate);
+    const found = validateInvoice(values, translate, mode);
     setErrors(found);
     if (Object.keys(found).length > 0) throw new Error(s('editor.fixErrors'));
     try {
+      if (quote) {
+        const body = valuesToQuoteRequest(values);
+        return invoice ? await salesApi.updateQuote(invoice.id, body) : await salesApi.createQuote(body);
+      }
       const body = valuesToRequest(values);
       return invoice ? await salesApi.updateInvoice(invoice.id, body) : await salesApi.createInvoice(body);
     } catch (error) {
@@ -126,17 +165,17 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
       throw error;
     }
   };
-  const done = (saved: InvoiceView, message: string) => {
+  const done = (saved: { id: string }, message: string) => {
     void queryClient.invalidateQueries({ queryKey: ['sales'] });
     notifications.show({ color: 'mutua', message });
-    navigate(`/sales/invoices/${saved.id}`);
+    navigate(`${base}/${saved.id}`);
   };
   const save = useMutation({
     mutationFn: persist,
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['sales'] });
       notifications.show({ color: 'mutua', message: s('editor.saved') });
-      if (!invoice) navigate(`/sales/invoices/${saved.id}/edit`, { replace: true });
+      if (!invoice) navigate(`${base}/${saved.id}/edit`, { replace: true });
     },
   });
   const submit = useMutation({
@@ -148,14 +187,19 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
     onSuccess: (saved) => done(saved, s('editor.issued', { number: saved.number })),
     onSettled: () => setConfirmIssue(false),
   });
-  const busy = save.isPending || submit.isPending || issue.isPending;
+  const send = useMutation({
+    mutationFn: async () => salesApi.sendQuote((await persist()).id),
+    onSuccess: (saved) => done(saved, s('quotes.sent', { reference: saved.reference })),
+    onSettled: () => setConfirmIssue(false),
+  });
+  const busy = save.isPending || submit.isPending || issue.isPending || send.isPending;
 
-  if (invoice && invoice.status === 'issued') {
+  if (invoice && (quote ? invoice.status !== 'draft' : invoice.status === 'issued')) {
     return (
-      <Alert color="gray" title={s('editor.issuedTitle')}>
-        {s('editor.issuedText')}{' '}
-        <Anchor component={Link} to={`/sales/invoices/${invoice.id}`}>
-          {s('editor.openInvoice')}
+      <Alert color="gray" title={quote ? s('quotes.sentTitle') : s('editor.issuedTitle')}>
+        {quote ? s('quotes.sentText') : s('editor.issuedText')}{' '}
+        <Anchor component={Link} to={`${base}/${invoice.id}`}>
+          {quote ? s('quotes.open') : s('editor.openInvoice')}
         </Anchor>
       </Alert>
     );
@@ -193,14 +237,28 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
 
   return (
     <>
-      <Anchor component={Link} to={invoice ? `/sales/invoices/${invoice.id}` : '/sales/invoices'} size="sm">
+      <Anchor component={Link} to={invoice ? `${base}/${invoice.id}` : base} size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} aria-hidden />
-          {invoice ? s('editor.backToInvoice') : s('list.title')}
+          {invoice
+            ? quote
+              ? s('quotes.back')
+              : s('editor.backToInvoice')
+            : quote
+              ? s('quotes.title')
+              : s('list.title')}
         </Group>
       </Anchor>
       <PageHeader
-        title={invoice ? s('editor.editTitle', { client: invoice.clientName }) : s('editor.newTitle')}
+        title={
+          quote
+            ? invoice
+              ? s('quotes.editTitle', { client: invoice.clientName })
+              : s('quotes.newTitle')
+            : invoice
+              ? s('editor.editTitle', { client: invoice.clientName })
+              : s('editor.newTitle')
+        }
         description={s('editor.intro')}
       />
       <form
@@ -216,7 +274,7 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
               {s('editor.submittedText')}
             </Alert>
           )}
-          <ErrorAlert error={save.error ?? submit.error ?? issue.error} />
+          <ErrorAlert error={save.error ?? submit.error ?? issue.error ?? send.error} />
           <Paper withBorder p="md" radius="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <SalesActivitySelect
@@ -228,7 +286,7 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                 clearable={false}
                 error={err('activityId')}
               />
-              <Group align="flex-end" gap="xs" wrap="nowrap">
+              <Group align="flex-end" gap="xs" wrap="wrap">
                 <Select
                   label={s('editor.client')}
                   placeholder={values.activityId ? s('editor.chooseClient') : s('editor.activityFirst')}
@@ -240,7 +298,7 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                   disabled={!values.activityId}
                   error={err('clientId')}
                   nothingFoundMessage={s('editor.noClient')}
-                  style={{ flex: 1, minWidth: 0 }}
+                  style={{ flex: '1 1 12rem', minWidth: 0 }}
                 />
                 <Button
                   variant="light"
@@ -270,31 +328,44 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                   .join(' · ')}
               </Text>
             )}
-            <Group mt="md" gap="md" wrap="wrap" align="flex-end">
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="invoice-type-label">
-                  {s('editor.type')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="invoice-type-label"
-                  data={[
-                    { value: 'invoice', label: s('type.invoice') },
-                    { value: 'deposit', label: s('type.deposit') },
-                  ]}
-                  value={values.type}
-                  onChange={(v) => set({ type: v as InvoiceValues['type'] })}
-                />
-              </Stack>
+            {quote ? (
               <TextInput
+                mt="md"
                 type="date"
-                label={s('editor.deliveryDate')}
-                description={s('editor.deliveryDateHint')}
-                value={values.deliveryDate}
-                onChange={(e) => set({ deliveryDate: e.currentTarget.value })}
-                error={err('deliveryDate')}
-                w={{ base: '100%', xs: 220 }}
+                label={s('quotes.validityDate')}
+                description={s('quotes.validityHint')}
+                value={values.validityDate}
+                onChange={(e) => set({ validityDate: e.currentTarget.value })}
+                error={err('validityDate')}
+                w={{ base: '100%', xs: 260 }}
               />
-            </Group>
+            ) : (
+              <Group mt="md" gap="md" wrap="wrap" align="flex-end">
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="invoice-type-label">
+                    {s('editor.type')}
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="invoice-type-label"
+                    data={[
+                      { value: 'invoice', label: s('type.invoice') },
+                      { value: 'deposit', label: s('type.deposit') },
+                    ]}
+                    value={values.type}
+                    onChange={(v) => set({ type: v as InvoiceValues['type'] })}
+                  />
+                </Stack>
+                <TextInput
+                  type="date"
+                  label={s('editor.deliveryDate')}
+                  description={s('editor.deliveryDateHint')}
+                  value={values.deliveryDate}
+                  onChange={(e) => set({ deliveryDate: e.currentTarget.value })}
+                  error={err('deliveryDate')}
+                  w={{ base: '100%', xs: 220 }}
+                />
+              </Group>
+            )}
           </Paper>
 
           {values.sections.map((section, si) => (
@@ -474,7 +545,7 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                   </Paper>
                 );
               })}
-              <Group gap="sm">
+              <Group gap="sm" align="flex-end" wrap="wrap">
                 <Button
                   variant="light"
                   leftSection={<IconPlus size={16} />}
@@ -488,6 +559,36 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                 >
                   {values.sections.length > 1 ? s('editor.addLineTo', { n: si + 1 }) : s('editor.addLine')}
                 </Button>
+                {catalogueOptions.length > 0 && (
+                  <Select
+                    aria-label={
+                      values.sections.length > 1 ? s('editor.pickTo', { n: si + 1 }) : s('catalogue.pick')
+                    }
+                    placeholder={s('catalogue.pick')}
+                    data={catalogueOptions}
+                    value={null}
+                    searchable
+                    onChange={(id) => {
+                      const item = catalogue.data?.find((i) => i.id === id);
+                      if (!item) return;
+                      set({
+                        sections: values.sections.map((x, k) =>
+                          k === si
+                            ? {
+                                ...x,
+                                // An untouched empty first line gives way to the item.
+                                lines: [
+                                  ...x.lines.filter((l) => l.description.trim() !== '' || l.unitPrice !== ''),
+                                  lineFromCatalogue(item),
+                                ],
+                              }
+                            : x,
+                        ),
+                      });
+                    }}
+                    w={{ base: '100%', xs: 300 }}
+                  />
+                )}
               </Group>
             </Stack>
           ))}
@@ -530,12 +631,14 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                   />
                 )}
               </Group>
-              <TextInput
-                label={s('editor.purchaseOrder')}
-                value={values.purchaseOrderReference}
-                onChange={(e) => set({ purchaseOrderReference: e.currentTarget.value })}
-                error={err('purchaseOrderReference')}
-              />
+              {!quote && (
+                <TextInput
+                  label={s('editor.purchaseOrder')}
+                  value={values.purchaseOrderReference}
+                  onChange={(e) => set({ purchaseOrderReference: e.currentTarget.value })}
+                  error={err('purchaseOrderReference')}
+                />
+              )}
               <Textarea
                 label={s('editor.notes')}
                 autosize
@@ -553,7 +656,12 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
             <Button type="submit" variant="default" loading={save.isPending} disabled={busy}>
               {s('editor.saveDraft')}
             </Button>
-            {!submittedWaiting && !canValidate && (
+            {quote && (
+              <Button onClick={() => setConfirmIssue(true)} disabled={busy}>
+                {s('quotes.send')}
+              </Button>
+            )}
+            {!quote && !submittedWaiting && !canValidate && (
               <Button
                 variant="light"
                 onClick={() => submit.mutate()}
@@ -563,9 +671,11 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
                 {s('editor.submit')}
               </Button>
             )}
-            <Button onClick={() => setConfirmIssue(true)} disabled={busy}>
-              {s('editor.issue')}
-            </Button>
+            {!quote && (
+              <Button onClick={() => setConfirmIssue(true)} disabled={busy}>
+                {s('editor.issue')}
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>
@@ -583,12 +693,12 @@ function InvoiceEditor({ invoice }: { invoice: InvoiceView | null }) {
       <ConfirmModal
         opened={confirmIssue}
         onClose={() => setConfirmIssue(false)}
-        title={s('issue.title')}
-        message={s('issue.message')}
-        confirmLabel={s('issue.confirm')}
-        onConfirm={() => issue.mutate()}
-        pending={issue.isPending}
-        error={issue.error}
+        title={quote ? s('quotes.sendTitle') : s('issue.title')}
+        message={quote ? s('quotes.sendMessage') : s('issue.message')}
+        confirmLabel={quote ? s('quotes.sendConfirm') : s('issue.confirm')}
+        onConfirm={() => (quote ? send.mutate() : issue.mutate())}
+        pending={quote ? send.isPending : issue.isPending}
+        error={quote ? send.error : issue.error}
         color="mutua"
       />
     </>

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeDocumentTotals } from '../../core/sales/compute-document-totals.ts';
+import { QuoteDraftInput } from '../../core/sales/quote-schemas.ts';
 import { InvoiceDraftInput } from '../../core/sales/sales-schemas.ts';
 import {
   emptyInvoice,
   emptyLine,
   type InvoiceValues,
+  lineFromCatalogue,
   liveTotals,
   requestPathToField,
   validateInvoice,
+  valuesToQuoteRequest,
   valuesToRequest,
 } from './invoice-form.ts';
 
@@ -101,5 +104,38 @@ describe('the invoice editor', () => {
     expect(requestPathToField('body.sections.0.lines.0.discount.bp')).toBe('sections.0.lines.0.discount');
     expect(requestPathToField('body.discount.cents')).toBe('discount');
     expect(requestPathToField('clientId')).toBe('clientId');
+  });
+
+  it('sends a quote with its validity date and checks it with the quote schema', () => {
+    const v = { ...invoice([{ unitPrice: '100' }]), validityDate: '2026-12-31', notes: 'Acompte 30 %' };
+    expect(QuoteDraftInput.parse(valuesToQuoteRequest(v))).toMatchObject({
+      validityDate: '2026-12-31',
+      notes: 'Acompte 30 %',
+    });
+    expect(validateInvoice({ ...v, validityDate: '2026-02-30' }, issueMessage, 'quote')).toEqual({
+      validityDate: 'date.invalid',
+    });
+  });
+
+  it('copies a catalogue item into a line the editor can change', () => {
+    const line = lineFromCatalogue({
+      id: 'x',
+      activityId,
+      name: 'Atelier',
+      description: 'Demi-journée',
+      unit: 'DAY',
+      unitPriceCents: 45050,
+      vat: { kind: 'exempt', exemption: 'training', reason: null },
+      kind: 'services',
+      salesAccount: '706000',
+      archived: false,
+    });
+    expect(line).toMatchObject({
+      description: 'Atelier\nDemi-journée',
+      unit: 'DAY',
+      unitPrice: '450,50',
+      vat: 'exempt:training',
+    });
+    expect(liveTotals(invoice([line])).totals?.taxInclusiveCents).toBe(45050);
   });
 });

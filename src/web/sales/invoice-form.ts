@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../core/errors/app-error.ts';
 import { parseCents } from '../../core/money/parse-cents.ts';
+import type { CatalogueItemView } from '../../core/sales/catalogue-item.ts';
 import { computeDocumentTotals, type DocumentTotals } from '../../core/sales/compute-document-totals.ts';
-import { type DocumentBody, DocumentLine } from '../../core/sales/document-line.ts';
+import { type DocumentBody, DocumentLine, type LineVat } from '../../core/sales/document-line.ts';
 import type { InvoiceView } from '../../core/sales/invoice-view.ts';
+import { QuoteDraftInput } from '../../core/sales/quote-schemas.ts';
 import { InvoiceDraftInput } from '../../core/sales/sales-schemas.ts';
 import type { UnitCode } from '../../core/sales/unit-codes.ts';
 import type { VatExemptionKey } from '../../core/sales/vat-exemptions.ts';
@@ -31,6 +33,8 @@ export type InvoiceValues = {
   discountKind: 'none' | 'percent' | 'amount';
   discount: string;
   deliveryDate: string;
+  /** Quotes: the date until which the offer holds (the settings' default when empty). */
+  validityDate: string;
   purchaseOrderReference: string;
   notes: string;
 };
@@ -48,6 +52,19 @@ export const emptyLine = (): LineValues => ({
   discount: '',
   kind: 'services',
 });
+/** A line copied from a catalogue item (the document keeps the copy: the item may change later). */
+export function lineFromCatalogue(item: CatalogueItemView): LineValues {
+  const vat = item.vat as LineVat;
+  return {
+    ...emptyLine(),
+    description: item.description ? `${item.name}\n${item.description}` : item.name,
+    unit: item.unit,
+    unitPrice: typed(item.unitPriceCents),
+    vat: vat.kind === 'rate' ? String(vat.rateBp) : `exempt:${vat.exemption}`,
+    reason: vat.kind === 'exempt' ? (vat.reason ?? '') : '',
+    kind: item.kind,
+  };
+}
 export const emptySection = (): SectionValues => ({ key: nextKey++, title: '', lines: [emptyLine()] });
 
 export function emptyInvoice(activityId: string | null, clientId: string | null): InvoiceValues {
@@ -59,6 +76,7 @@ export function emptyInvoice(activityId: string | null, clientId: string | null)
     discountKind: 'none',
     discount: '',
     deliveryDate: '',
+    validityDate: '',
     purchaseOrderReference: '',
     notes: '',
   };
@@ -75,8 +93,16 @@ function discountValues(d: DocumentBody['discount']): Pick<LineValues, 'discount
     : { discountKind: 'amount', discount: typed(d.cents) };
 }
 
+/** What the editor reads back from a saved invoice or quote draft. */
+type SavedDocument = Pick<InvoiceView, 'activityId' | 'clientId' | 'body'> & {
+  type?: InvoiceView['type'];
+  deliveryDate?: string | null;
+  validityDate?: string | null;
+  notes?: string | null;
+};
+
 /** A saved draft back into the editor. */
-export function invoiceToValues(view: InvoiceView): InvoiceValues {
+export function invoiceToValues(view: SavedDocument): InvoiceValues {
   const body = view.body as DocumentBody;
   return {
     activityId: view.activityId,
@@ -99,8 +125,9 @@ export function invoiceToValues(view: InvoiceView): InvoiceValues {
     })),
     ...discountValues(body.discount),
     deliveryDate: view.deliveryDate ?? '',
+    validityDate: view.validityDate ?? '',
     purchaseOrderReference: '',
-    notes: '',
+    notes: view.notes ?? '',
   };
 }
 
@@ -161,6 +188,18 @@ export function valuesToRequest(v: InvoiceValues) {
   };
 }
 
+/** What PUT/POST /api/sales/quotes takes (QuoteDraftInput before parsing). */
+export function valuesToQuoteRequest(v: InvoiceValues) {
+  const { body } = valuesToRequest(v);
+  return {
+    activityId: v.activityId ?? '',
+    clientId: v.clientId ?? '',
+    body,
+    validityDate: v.validityDate,
+    notes: v.notes,
+  };
+}
+
 /**
  * A path of the request (zod's or the server's problem document) as the editor's field: the body's
  * structure is the form's, only the leaf names differ ("body.sections.0.lines.2.unitPriceCents" →
@@ -184,8 +223,12 @@ export function requestPathToField(path: string): string {
 export function validateInvoice(
   v: InvoiceValues,
   translate: (issue: z.core.$ZodIssue) => string,
+  mode: 'invoice' | 'quote' = 'invoice',
 ): Record<string, string> {
-  const result = InvoiceDraftInput.safeParse(valuesToRequest(v));
+  const result =
+    mode === 'quote'
+      ? QuoteDraftInput.safeParse(valuesToQuoteRequest(v))
+      : InvoiceDraftInput.safeParse(valuesToRequest(v));
   const errors: Record<string, string> = {};
   if (result.success) return errors;
   for (const issue of result.error.issues) {

@@ -7,6 +7,7 @@ import {
   IconCheck,
   IconDownload,
   IconFileMinus,
+  IconMail,
   IconPencil,
   IconSend,
 } from '@tabler/icons-react';
@@ -15,21 +16,21 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DocumentBody } from '../../core/sales/document-line.ts';
 import type { InvoiceView } from '../../core/sales/invoice-view.ts';
-import { unitCodes } from '../../core/sales/unit-codes.ts';
-import { exemptionText } from '../../core/sales/vat-exemptions.ts';
 import { hasPermission, useCurrentPerson } from '../app/use-me.ts';
 import { ConfirmModal } from '../ui/confirm-modal.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { StatCard } from '../ui/stat-card.tsx';
 import { CreditNoteModal } from './credit-note-modal.tsx';
+import { DocumentLines } from './document-lines.tsx';
+import { Figure } from './figure.tsx';
 import { InvoiceStatusBadges, invoiceStage } from './invoice-status-badge.tsx';
 import { Money } from './money.tsx';
 import { PdfPreview } from './pdf-preview.tsx';
 import { RecordPaymentModal } from './record-payment-modal.tsx';
 import { ReturnInvoiceModal } from './return-invoice-modal.tsx';
 import { salesApi } from './sales-api.ts';
+import { SendDocumentModal, SendingsPanel } from './send-document-modal.tsx';
 import { useSalesTexts } from './use-sales-texts.ts';
 
 /** The title of a document: its number once issued. */
@@ -45,7 +46,9 @@ export function InvoicePage() {
   const { s, day, euros } = useSalesTexts();
   const me = useCurrentPerson();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'issue' | 'approve' | 'return' | 'pay' | 'credit' | null>(null);
+  const [dialog, setDialog] = useState<'issue' | 'approve' | 'return' | 'pay' | 'credit' | 'send' | null>(
+    null,
+  );
   const invoice = useQuery({ queryKey: ['sales', 'invoice', id], queryFn: () => salesApi.invoice(id!) });
   const related = useQuery({
     queryKey: ['sales', 'invoices', invoice.data?.activityId, 'issued'],
@@ -150,6 +153,15 @@ export function InvoicePage() {
                 {s('invoice.download')}
               </Button>
             )}
+            {stage === 'issued' && (
+              <Button
+                variant="default"
+                leftSection={<IconMail size={16} />}
+                onClick={() => setDialog('send')}
+              >
+                {s('send.open')}
+              </Button>
+            )}
             {stage === 'issued' && !isCredit && i.dueCents > 0 && (
               <Button leftSection={<IconCash size={16} />} onClick={() => setDialog('pay')}>
                 {s('payments.record')}
@@ -179,6 +191,14 @@ export function InvoicePage() {
             {s('invoice.approvedText')}
           </Alert>
         )}
+        {i.quoteId && (
+          <Text size="sm">
+            {s(`invoice.fromQuote.${i.quotePart ?? 'balance'}`)}{' '}
+            <Anchor component={Link} to={`/sales/quotes/${i.quoteId}`}>
+              {s('invoice.openQuote')}
+            </Anchor>
+          </Text>
+        )}
         {corrected && (
           <Text size="sm">
             {s('credit.corrects')}{' '}
@@ -188,21 +208,21 @@ export function InvoicePage() {
           </Text>
         )}
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <StatCard
+          <Figure
             label={s('totals.incl')}
             value={euros(i.totalInclCents)}
             hint={s('totals.exclHint', { amount: euros(i.totalExclCents) })}
           />
-          <StatCard label={s('invoice.issueDate')} value={day(i.issueDate)} />
-          <StatCard label={s('invoice.dueDate')} value={day(i.dueDate)} />
+          <Figure label={s('invoice.issueDate')} value={day(i.issueDate)} />
+          <Figure label={s('invoice.dueDate')} value={day(i.dueDate)} />
           {stage === 'issued' && !isCredit ? (
-            <StatCard
+            <Figure
               label={s('invoice.remaining')}
               value={euros(i.dueCents)}
               hint={s('invoice.paidSoFar', { amount: euros(i.paidCents) })}
             />
           ) : (
-            <StatCard label={s('invoice.deliveryDate')} value={day(i.deliveryDate)} />
+            <Figure label={s('invoice.deliveryDate')} value={day(i.deliveryDate)} />
           )}
         </SimpleGrid>
 
@@ -210,89 +230,10 @@ export function InvoicePage() {
           <Title order={2} size="h4" mb="sm">
             {s('invoice.lines')}
           </Title>
-          <Table.ScrollContainer minWidth={620}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{s('invoice.lineDescription')}</Table.Th>
-                  <Table.Th ta="right">{s('invoice.lineQuantity')}</Table.Th>
-                  <Table.Th ta="right">{s('invoice.lineUnitPrice')}</Table.Th>
-                  <Table.Th>{s('invoice.lineVat')}</Table.Th>
-                  <Table.Th ta="right">{s('invoice.lineDiscount')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+          <DocumentLines body={body} totals={i} />
+          {stage === 'issued' && !isCredit && (
+            <Table w={{ base: '100%', sm: 380 }} ml="auto" withRowBorders={false} verticalSpacing={2}>
               <Table.Tbody>
-                {body.sections.flatMap((section, si) => [
-                  ...(section.title
-                    ? [
-                        // biome-ignore lint/suspicious/noArrayIndexKey: an issued document's sections never move
-                        <Table.Tr key={`s${si}`}>
-                          <Table.Td colSpan={5} fw={600}>
-                            {section.title}
-                          </Table.Td>
-                        </Table.Tr>,
-                      ]
-                    : []),
-                  ...section.lines.map((l, li) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: an issued document's lines never move
-                    <Table.Tr key={`${si}.${li}`}>
-                      <Table.Td style={{ whiteSpace: 'pre-line' }}>{l.description}</Table.Td>
-                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        {l.quantity.replace('.', ',')} {unitCodes[l.unit]?.fr ?? l.unit}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Money cents={l.unitPriceCents} />
-                      </Table.Td>
-                      <Table.Td>
-                        {l.vat.kind === 'rate' ? (
-                          `${(l.vat.rateBp / 100).toLocaleString('fr-FR')} %`
-                        ) : (
-                          <Text size="xs">{exemptionText(l.vat.exemption, l.vat.reason)}</Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {l.discount
-                          ? l.discount.kind === 'percent'
-                            ? `${(l.discount.bp / 100).toLocaleString('fr-FR')} %`
-                            : euros(l.discount.cents)
-                          : '—'}
-                      </Table.Td>
-                    </Table.Tr>
-                  )),
-                ])}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="flex-end" mt="md">
-            <Table w={{ base: '100%', sm: 360 }} withRowBorders={false} verticalSpacing={2}>
-              <Table.Tbody>
-                <Table.Tr>
-                  <Table.Td>{s('totals.excl')}</Table.Td>
-                  <Table.Td ta="right">
-                    <Money cents={i.totalExclCents} />
-                  </Table.Td>
-                </Table.Tr>
-                {i.vatBreakdown.map((g) => (
-                  <Table.Tr key={g.key}>
-                    <Table.Td>
-                      {g.rateBp > 0
-                        ? s('totals.vatAt', {
-                            rate: (g.rateBp / 100).toLocaleString('fr-FR'),
-                            base: euros(g.baseCents),
-                          })
-                        : s('totals.vatExempt', { base: euros(g.baseCents) })}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Money cents={g.vatCents} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                <Table.Tr>
-                  <Table.Td fw={700}>{s('totals.incl')}</Table.Td>
-                  <Table.Td ta="right">
-                    <Money cents={i.totalInclCents} strong />
-                  </Table.Td>
-                </Table.Tr>
                 {i.creditedCents > 0 && (
                   <Table.Tr>
                     <Table.Td>{s('invoice.credited')}</Table.Td>
@@ -309,18 +250,18 @@ export function InvoicePage() {
                     </Table.Td>
                   </Table.Tr>
                 )}
-                {stage === 'issued' && !isCredit && (
-                  <Table.Tr>
-                    <Table.Td fw={700}>{s('invoice.remaining')}</Table.Td>
-                    <Table.Td ta="right">
-                      <Money cents={i.dueCents} strong />
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                <Table.Tr>
+                  <Table.Td fw={700}>{s('invoice.remaining')}</Table.Td>
+                  <Table.Td ta="right">
+                    <Money cents={i.dueCents} strong />
+                  </Table.Td>
+                </Table.Tr>
               </Table.Tbody>
             </Table>
-          </Group>
+          )}
         </Paper>
+
+        {i.sendings.length > 0 && <SendingsPanel sendings={i.sendings} />}
 
         {creditNotes.length > 0 && (
           <Paper withBorder radius="md" p="md">
@@ -372,6 +313,14 @@ export function InvoicePage() {
         onClose={() => setDialog(null)}
         onReturned={refreshed(s('validation.returned'))}
       />
+      {stage === 'issued' && (
+        <SendDocumentModal
+          invoice={i}
+          opened={dialog === 'send'}
+          onClose={() => setDialog(null)}
+          onSent={refreshed(s('send.sent'))}
+        />
+      )}
       {stage === 'issued' && !isCredit && (
         <>
           <RecordPaymentModal

@@ -1,6 +1,8 @@
 import type { ActivitySummary } from '../../core/activities/activity-schemas.ts';
+import type { CatalogueItemView } from '../../core/sales/catalogue-item.ts';
 import type { ClientDetailView } from '../../core/sales/client-view.ts';
 import type { InvoiceView } from '../../core/sales/invoice-view.ts';
+import type { ConvertQuoteInput, QuoteView } from '../../core/sales/quote-schemas.ts';
 import type {
   ClientInput,
   CreditNoteInput,
@@ -67,6 +69,25 @@ export const salesApi = {
   issue: (id: string) => api<InvoiceView>('POST', `/sales/invoices/${id}/issue`),
   creditNote: (id: string, body: CreditNoteInput | Record<string, unknown>) =>
     api<InvoiceView>('POST', `/sales/invoices/${id}/credit-notes`, { body }),
+  quotes: (f: InvoiceFilter) => api<QuoteView[]>('GET', `/sales/quotes${queryString(f)}`),
+  quote: (id: string) => api<QuoteView>('GET', `/sales/quotes/${id}`),
+  createQuote: (body: unknown) => api<QuoteView>('POST', '/sales/quotes', { body }),
+  updateQuote: (id: string, body: unknown) => api<QuoteView>('PUT', `/sales/quotes/${id}`, { body }),
+  deleteQuote: (id: string) => api<void>('DELETE', `/sales/quotes/${id}`),
+  sendQuote: (id: string) => api<QuoteView>('POST', `/sales/quotes/${id}/send`),
+  decideQuote: (id: string, status: 'accepted' | 'refused' | 'expired') =>
+    api<QuoteView>('POST', `/sales/quotes/${id}/decision`, { body: { status } }),
+  convertQuote: (id: string, body: ConvertQuoteInput) =>
+    api<InvoiceView>('POST', `/sales/quotes/${id}/invoices`, { body }),
+  catalogue: (activityId: string) =>
+    api<CatalogueItemView[]>('GET', `/sales/activities/${activityId}/catalogue`),
+  createCatalogueItem: (activityId: string, body: unknown) =>
+    api<CatalogueItemView>('POST', `/sales/activities/${activityId}/catalogue`, { body }),
+  updateCatalogueItem: (id: string, body: unknown) =>
+    api<CatalogueItemView>('PUT', `/sales/catalogue/${id}`, { body }),
+  archiveCatalogueItem: (id: string, archived: boolean) =>
+    api<CatalogueItemView>('POST', `/sales/catalogue/${id}/${archived ? 'archive' : 'unarchive'}`),
+  deleteCatalogueItem: (id: string) => api<void>('DELETE', `/sales/catalogue/${id}`),
   recordPayment: (id: string, body: PaymentInput | Record<string, unknown>) =>
     api<InvoiceView>('POST', `/sales/invoices/${id}/payments`, { body }),
 };
