@@ -8,6 +8,7 @@ import { ledgerTreasuryRead } from './ledger-treasury-read.ts';
 import { membersImport } from './members-import.ts';
 import { membersQueries } from './members-queries.ts';
 import { payrollEngine } from './payroll-engine.ts';
+import { salesIssue } from './sales-issue.ts';
 import { startup } from './startup.ts';
 
 /** Every benchmark scenario, in the order they run. A new scenario: one file in this folder plus one line here. */
@@ -22,4 +23,5 @@ export const scenarios: Scenario[] = [
   contributionRun,
   membersQueries,
   membersImport,
+  salesIssue,
 ];
