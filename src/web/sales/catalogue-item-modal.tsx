@@ -6,11 +6,11 @@ import { parseCents } from '../../core/money/parse-cents.ts';
 import { CatalogueItemInput, type CatalogueItemView } from '../../core/sales/catalogue-item.ts';
 import type { LineVat } from '../../core/sales/document-line.ts';
 import { unitCodes } from '../../core/sales/unit-codes.ts';
-import { describeIssue } from '../../core/validation/describe-issue.ts';
 import { ApiError } from '../app/api-client.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { SubmitButton } from '../ui/submit-button.tsx';
 import { salesApi } from './sales-api.ts';
+import { salesIssueMessage } from './sales-form-resolver.ts';
 import { useSalesTexts } from './use-sales-texts.ts';
 import { useVatOptions } from './vat-options.ts';
 
@@ -101,8 +101,7 @@ export function CatalogueItemModal({
     if (!result.success)
       for (const issue of result.error.issues) {
         const key = leaf(issue.path.map(String).join('.'));
-        found[key] ??=
-          issue.message === 'amountCents.invalid' ? s('field.amountInvalid') : describeIssue(issue, locale);
+        found[key] ??= salesIssueMessage(issue);
       }
     setErrors(found);
     if (Object.keys(found).length === 0) save.mutate();

@@ -13,10 +13,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ClientInput } from '../../core/sales/sales-schemas.ts';
-import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
+import { showServerErrors } from '../app/zod-form-resolver.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { SubmitButton } from '../ui/submit-button.tsx';
 import { type ClientView, salesApi } from './sales-api.ts';
+import { salesFormResolver } from './sales-form-resolver.ts';
 import { useSalesTexts } from './use-sales-texts.ts';
 
 type Values = {
@@ -91,7 +92,7 @@ export function CreateClientModal({
   const queryClient = useQueryClient();
   const form = useForm<Values>({
     initialValues: client ? clientValues(client) : initialValues,
-    validate: (values) => zodFormResolver(ClientInput)(toRequest(values)),
+    validate: (values) => salesFormResolver(ClientInput)(toRequest(values)),
     validateInputOnBlur: true,
   });
   const create = useMutation({

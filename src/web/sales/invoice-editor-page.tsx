@@ -25,7 +25,6 @@ import { knownVatRatesBp } from '../../core/sales/french-vat-rates.ts';
 import type { InvoiceView } from '../../core/sales/invoice-view.ts';
 import { unitCodes } from '../../core/sales/unit-codes.ts';
 import { vatExemptions } from '../../core/sales/vat-exemptions.ts';
-import { describeIssue } from '../../core/validation/describe-issue.ts';
 import { ApiError } from '../app/api-client.ts';
 import { hasPermission, useCurrentPerson } from '../app/use-me.ts';
 import { ConfirmModal } from '../ui/confirm-modal.tsx';
@@ -49,6 +48,7 @@ import {
 } from './invoice-form.ts';
 import { SalesActivitySelect, useMySalesActivities } from './sales-activity-select.tsx';
 import { salesApi } from './sales-api.ts';
+import { salesIssueMessage } from './sales-form-resolver.ts';
 import { useSalesTexts } from './use-sales-texts.ts';
 
 const numeric = { input: { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' } };
@@ -127,9 +127,7 @@ function DocumentEditor({ mode, invoice }: { mode: 'invoice' | 'quote'; invoice:
     .filter((i) => !i.archived)
     .map((i) => ({ value: i.id, label: `${i.name} — ${euros(i.unitPriceCents)}` }));
   const totals = useMemo(() => liveTotals(values), [values]);
-  // Prices are typed in euros: "whole cents" would puzzle the person typing them.
-  const translate = (issue: Parameters<typeof describeIssue>[0]) =>
-    issue.message === 'amountCents.invalid' ? s('field.amountInvalid') : describeIssue(issue, locale);
+  const translate = salesIssueMessage;
 
   const update = (next: InvoiceValues) => {
     setValues(next);

@@ -213,8 +213,17 @@ export function InvoicePage() {
             value={euros(i.totalInclCents)}
             hint={s('totals.exclHint', { amount: euros(i.totalExclCents) })}
           />
-          <Figure label={s('invoice.issueDate')} value={day(i.issueDate)} />
-          <Figure label={s('invoice.dueDate')} value={day(i.dueDate)} />
+          {stage === 'issued' ? (
+            <>
+              <Figure label={s('invoice.issueDate')} value={day(i.issueDate)} />
+              <Figure label={s('invoice.dueDate')} value={day(i.dueDate)} />
+            </>
+          ) : (
+            <>
+              <Figure label={s('totals.excl')} value={euros(i.totalExclCents)} />
+              <Figure label={s('invoice.vat')} value={euros(i.totalVatCents)} />
+            </>
+          )}
           {stage === 'issued' && !isCredit ? (
             <Figure
               label={s('invoice.remaining')}

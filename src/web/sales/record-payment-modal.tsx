@@ -5,11 +5,12 @@ import { parseCents } from '../../core/money/parse-cents.ts';
 import type { InvoiceView } from '../../core/sales/invoice-view.ts';
 import { PaymentInput, paymentMethods } from '../../core/sales/sales-schemas.ts';
 import { ApiError } from '../app/api-client.ts';
-import { toFormErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
+import { toFormErrors } from '../app/zod-form-resolver.ts';
 import { localToday } from '../members/format-day.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { SubmitButton } from '../ui/submit-button.tsx';
 import { salesApi } from './sales-api.ts';
+import { salesFormResolver } from './sales-form-resolver.ts';
 import { useSalesTexts } from './use-sales-texts.ts';
 
 const typed = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
@@ -37,7 +38,7 @@ export function RecordPaymentModal({
     return { amountCents: cents === null ? Number.NaN : Number(cents), paidOn, method, reference };
   };
   const check = () => {
-    const found = { ...zodFormResolver(PaymentInput)(request()) } as Record<string, string>;
+    const found = { ...salesFormResolver(PaymentInput)(request()) } as Record<string, string>;
     const cents = request().amountCents;
     if (!found.amountCents && cents > invoice.dueCents)
       found.amountCents = s('payments.tooMuch', { amount: euros(invoice.dueCents) });
