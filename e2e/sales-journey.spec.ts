@@ -105,6 +105,14 @@ test('a member creates a client and a quote with live totals, converts it into a
   await expect(member.getByText('Non payée')).toBeVisible();
   await expect(member.getByTitle(`Aperçu de Facture ${number}`)).toBeVisible();
 
+  // The preview frame is the stored PDF, frameable by this application only; the download stays an attachment.
+  const pdfUrl = await member.getByRole('link', { name: 'Télécharger le PDF' }).getAttribute('href');
+  const preview = await member.request.get(`${pdfUrl}?inline=1`);
+  expect(preview.headers()['content-disposition']).toMatch(/^inline;/);
+  expect(preview.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  expect(preview.headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+  expect((await member.request.get(pdfUrl!)).headers()['x-frame-options']).toBe('DENY');
+
   const [download] = await Promise.all([
     member.waitForEvent('download'),
     member.getByRole('link', { name: 'Télécharger le PDF' }).click(),
