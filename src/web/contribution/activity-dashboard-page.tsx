@@ -125,7 +125,7 @@ function ChargesTable({
 
 /** The dashboard of one activity: what it holds now and why, from the books, every figure opening its lines. */
 export function ActivityDashboardView({ activityId }: { activityId: string }) {
-  const { c, euros, day, month, shortMonth } = useContributionTexts();
+  const { c, euros, day, month, shortMonth, axisEuros } = useContributionTexts();
   const me = useMe();
   const [explained, setExplained] = useState<ChargeView | null>(null);
   const q = useQuery({
@@ -190,6 +190,7 @@ export function ActivityDashboardView({ activityId }: { activityId: string }) {
           dataKey="month"
           withLegend
           valueFormatter={(v) => euros(Math.round(v * 100))}
+          yAxisProps={{ tickFormatter: (v: number) => axisEuros(v), width: 64 }}
           series={[
             { name: c('figures.revenue'), color: 'teal.6', type: 'bar' },
             { name: c('figures.costs'), color: 'orange.6', type: 'bar' },
@@ -212,7 +213,7 @@ export function ActivityDashboardView({ activityId }: { activityId: string }) {
                 const range = monthRange(m.month);
                 return (
                   <Table.Tr key={m.month}>
-                    <Table.Td>{month(m.month)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{month(m.month)}</Table.Td>
                     <Table.Td ta="right">
                       <Anchor component={Link} to={link('revenue', range)} size="sm">
                         <Amount cents={m.revenueCents} />

@@ -12,7 +12,7 @@ import { useContributionTexts } from './use-contribution-texts.ts';
 
 /** Managers' view of the cooperative: the year by month, stages, funds and the structure's own result. */
 export function CooperativeDashboardPage() {
-  const { c, euros, month, shortMonth } = useContributionTexts();
+  const { c, euros, month, shortMonth, axisEuros } = useContributionTexts();
   const q = useQuery({ queryKey: ['contribution', 'cooperative'], queryFn: contributionApi.cooperative });
   if (q.isPending) return <PageLoader />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -56,6 +56,7 @@ export function CooperativeDashboardPage() {
                 dataKey="month"
                 withLegend
                 valueFormatter={(v) => euros(Math.round(v * 100))}
+                yAxisProps={{ tickFormatter: (v: number) => axisEuros(v), width: 64 }}
                 series={[
                   { name: c('cooperative.revenue'), color: 'teal.6', type: 'bar' },
                   { name: c('cooperative.contributions'), color: 'grape.6', type: 'bar' },
@@ -64,6 +65,14 @@ export function CooperativeDashboardPage() {
               />
               <Table.ScrollContainer minWidth={420} mt="sm">
                 <Table verticalSpacing={2} fz="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{c('cooperative.month')}</Table.Th>
+                      <Table.Th ta="right">{c('cooperative.revenue')}</Table.Th>
+                      <Table.Th ta="right">{c('cooperative.contributions')}</Table.Th>
+                      <Table.Th ta="right">{c('cooperative.treasury')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
                   <Table.Tbody>
                     {d.months.map((m) => (
                       <Table.Tr key={m.month}>

@@ -16,6 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -130,7 +131,11 @@ function VersionForm({
   const next = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1))
     .toISOString()
     .slice(0, 7);
-  const [f, setF] = useState<Form>(() => formOf(editing ?? initial, next));
+  // A new version starts from the latest one's settings, on the first of next month.
+  const [f, setF] = useState<Form>(() => ({
+    ...formOf(editing ?? initial, next),
+    ...(editing ? {} : { validFrom: next, validTo: '' }),
+  }));
   const set = (patch: Partial<Form>) => setF((x) => ({ ...x, ...patch }));
   const funds = useQuery({
     queryKey: ['activities', 'funds'],
@@ -507,6 +512,7 @@ export function PolicyPage() {
   const versions = useQuery({ queryKey: ['contribution', 'versions'], queryFn: contributionApi.versions });
   const [editor, setEditor] = useState<{ editing: PolicyVersionView | null } | null>(null);
   const manage = hasPermission(me.data, 'contribution.manage');
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const latest = versions.data?.at(-1) ?? null;
   return (
     <>
@@ -581,6 +587,7 @@ export function PolicyPage() {
         onClose={() => setEditor(null)}
         title={editor?.editing ? c('policy.editVersion') : c('policy.newVersion')}
         size="lg"
+        fullScreen={narrow}
       >
         {editor && <VersionForm initial={latest} editing={editor.editing} onDone={() => setEditor(null)} />}
       </Modal>

@@ -25,5 +25,11 @@ export function useContributionTexts() {
       year: '2-digit',
       timeZone: 'UTC',
     }).format(new Date(`${m}-01T00:00:00Z`));
-  return { t, c, day: formatDay, euros, percent, month, shortMonth };
+  /** '45 k€' on a chart's axis, where full amounts do not fit. */
+  const axisEuros = (euros: number) =>
+    new Intl.NumberFormat(currentLocale() === 'en' ? 'en-GB' : 'fr-FR', {
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(euros) + (currentLocale() === 'en' ? ' €' : ' €');
+  return { t, c, day: formatDay, euros, percent, month, shortMonth, axisEuros };
 }
