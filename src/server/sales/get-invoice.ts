@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { can } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { paymentStatus } from '../../core/sales/document-statuses.ts';
@@ -9,82 +9,115 @@ import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
 import { emails } from '../mail/mail-tables.ts';
 import { members } from '../members/members-tables.ts';
-import { readInvoiceBody } from './invoice-lines-io.ts';
-import { invoiceBalance } from './record-payment.ts';
+import { readInvoiceBodies } from './invoice-lines-io.ts';
 import { requireSalesActivity, salesToday } from './sales-access.ts';
-import { clients, invoiceSendings, invoices } from './sales-tables.ts';
+import { clients, invoiceSendings, invoices, payments } from './sales-tables.ts';
 
-async function toView(
-  db: Db,
-  row: typeof invoices.$inferSelect,
-  clientName: string,
-  today: string,
-): Promise<InvoiceView> {
-  const issued = row.status === 'issued' && row.type !== 'creditNote';
-  const balance = issued ? await invoiceBalance(db, row) : { creditedCents: 0, paidCents: 0, dueCents: 0 };
-  return {
-    id: row.id,
-    activityId: row.activityId,
-    clientId: row.clientId,
-    clientName,
-    type: row.type,
-    status: row.status,
-    number: row.number,
-    issueDate: row.issueDate,
-    dueDate: row.dueDate,
-    deliveryDate: row.deliveryDate,
-    correctsInvoiceId: row.correctsInvoiceId,
-    submittedAt: row.submittedAt?.toISOString() ?? null,
-    approvedAt: row.approvedAt?.toISOString() ?? null,
-    totalExclCents: row.totalExclCents,
-    totalVatCents: row.totalVatCents,
-    totalInclCents: row.totalInclCents,
-    vatBreakdown: row.vatBreakdown.map((g) => ({
-      key: g.key,
-      baseCents: g.baseCents,
-      vatCents: g.vatCents,
-      rateBp: g.rateBp,
-    })),
-    creditedCents: balance.creditedCents,
-    paidCents: balance.paidCents,
-    dueCents: balance.dueCents,
-    paymentStatus: issued
-      ? paymentStatus(
-          {
-            dueCents: row.totalInclCents - balance.creditedCents,
-            paidCents: balance.paidCents,
-            dueDate: row.dueDate!,
-          },
-          today,
-        )
-      : null,
-    pdfUrl: row.pdfSha256 ? `/api/sales/invoices/${row.id}/pdf` : null,
-    body: row.issuedView?.body ?? (await readInvoiceBody(db, row.id, row.discount)),
-    sendings:
-      row.status === 'issued'
-        ? (
-            await db
-              .select({ sending: invoiceSendings, emailStatus: emails.status })
-              .from(invoiceSendings)
-              .innerJoin(emails, eq(emails.id, invoiceSendings.emailId))
-              .where(eq(invoiceSendings.invoiceId, row.id))
-              .orderBy(asc(invoiceSendings.sentAt))
-          ).map(({ sending: x, emailStatus }) => ({
-            kind: x.kind,
-            reminderDays: x.reminderDays,
-            toAddress: x.toAddress,
-            sentAt: x.sentAt.toISOString(),
-            fileSha256: x.fileSha256,
-            emailStatus,
-            dueCents: x.dueCents,
-            penaltyCents: x.penaltyCents,
-            penaltyRateBp: x.penaltyRateBp,
-            indemnityCents: x.indemnityCents,
-          }))
-        : [],
-    quoteId: row.quoteId,
-    quotePart: row.quotePart,
-  };
+type Row = { invoice: typeof invoices.$inferSelect; clientName: string };
+
+/**
+ * The API views of invoices, with what the client owes on each, their sendings and, for drafts, their
+ * lines — in a fixed number of queries whatever the number of invoices (lists show hundreds).
+ */
+async function toViews(db: Db, rows: readonly Row[], today: string): Promise<InvoiceView[]> {
+  const issuedIds = rows.filter((r) => r.invoice.status === 'issued').map((r) => r.invoice.id);
+  const sumBy = async (query: Promise<{ id: string | null; cents: string | number }[]>) =>
+    new Map((await query).map((r) => [r.id!, Number(r.cents)]));
+  const credited =
+    issuedIds.length === 0
+      ? new Map<string, number>()
+      : await sumBy(
+          db
+            .select({
+              id: invoices.correctsInvoiceId,
+              cents: sql<string>`sum(${invoices.totalInclCents})`,
+            })
+            .from(invoices)
+            .where(and(inArray(invoices.correctsInvoiceId, issuedIds), eq(invoices.status, 'issued')))
+            .groupBy(invoices.correctsInvoiceId),
+        );
+  const paid =
+    issuedIds.length === 0
+      ? new Map<string, number>()
+      : await sumBy(
+          db
+            .select({ id: payments.invoiceId, cents: sql<string>`sum(${payments.amountCents})` })
+            .from(payments)
+            .where(inArray(payments.invoiceId, issuedIds))
+            .groupBy(payments.invoiceId),
+        );
+  const sendings =
+    issuedIds.length === 0
+      ? []
+      : await db
+          .select({ sending: invoiceSendings, emailStatus: emails.status })
+          .from(invoiceSendings)
+          .innerJoin(emails, eq(emails.id, invoiceSendings.emailId))
+          .where(inArray(invoiceSendings.invoiceId, issuedIds))
+          .orderBy(asc(invoiceSendings.sentAt));
+  const bodies = await readInvoiceBodies(
+    db,
+    rows
+      .filter((r) => !r.invoice.issuedView)
+      .map((r) => ({ id: r.invoice.id, discount: r.invoice.discount })),
+  );
+  return rows.map(({ invoice: row, clientName }) => {
+    const issued = row.status === 'issued' && row.type !== 'creditNote';
+    const creditedCents = issued ? (credited.get(row.id) ?? 0) : 0;
+    const paidCents = issued ? (paid.get(row.id) ?? 0) : 0;
+    const dueCents = issued ? row.totalInclCents - creditedCents - paidCents : 0;
+    return {
+      id: row.id,
+      activityId: row.activityId,
+      clientId: row.clientId,
+      clientName,
+      type: row.type,
+      status: row.status,
+      number: row.number,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      deliveryDate: row.deliveryDate,
+      correctsInvoiceId: row.correctsInvoiceId,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      approvedAt: row.approvedAt?.toISOString() ?? null,
+      totalExclCents: row.totalExclCents,
+      totalVatCents: row.totalVatCents,
+      totalInclCents: row.totalInclCents,
+      vatBreakdown: row.vatBreakdown.map((g) => ({
+        key: g.key,
+        baseCents: g.baseCents,
+        vatCents: g.vatCents,
+        rateBp: g.rateBp,
+      })),
+      creditedCents,
+      paidCents,
+      dueCents,
+      paymentStatus: issued
+        ? paymentStatus(
+            { dueCents: row.totalInclCents - creditedCents, paidCents, dueDate: row.dueDate! },
+            today,
+          )
+        : null,
+      pdfUrl: row.pdfSha256 ? `/api/sales/invoices/${row.id}/pdf` : null,
+      body: row.issuedView?.body ?? bodies.get(row.id)!,
+      sendings: sendings
+        .filter((x) => x.sending.invoiceId === row.id)
+        .map(({ sending: x, emailStatus }) => ({
+          kind: x.kind,
+          reminderDays: x.reminderDays,
+          toAddress: x.toAddress,
+          sentAt: x.sentAt.toISOString(),
+          fileSha256: x.fileSha256,
+          emailStatus,
+          dueCents: x.dueCents,
+          penaltyCents: x.penaltyCents,
+          penaltyRateBp: x.penaltyRateBp,
+          indemnityCents: x.indemnityCents,
+        })),
+      quoteId: row.quoteId,
+      quotePart: row.quotePart,
+    };
+  });
 }
 
 export async function getInvoice(ctx: AppContext, actor: Actor, invoiceId: string): Promise<InvoiceView> {
@@ -96,7 +129,7 @@ export async function getInvoice(ctx: AppContext, actor: Actor, invoiceId: strin
     .where(eq(invoices.id, invoiceId));
   if (!found) throw new AppError('NOT_FOUND');
   await requireSalesActivity(ctx.db, actor, found.invoice.activityId, today);
-  return toView(ctx.db, found.invoice, found.clientName, today);
+  return (await toViews(ctx.db, [found], today))[0]!;
 }
 
 /** Invoices the actor may see: every activity's with sales.all, else those of the activities they are a member of today. */
@@ -140,9 +173,7 @@ export async function listInvoices(
     .where(and(...where))
     .orderBy(desc(invoices.createdAt))
     .limit(500);
-  const out: InvoiceView[] = [];
-  for (const r of rows) out.push(await toView(ctx.db, r.invoice, r.clientName, today));
-  return out;
+  return toViews(ctx.db, rows, today);
 }
 
 /** The stored PDF of an issued document, for download. */

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DocumentTotals } from '../../core/sales/compute-document-totals.ts';
 import { formatQuantity, parseQuantity } from '../../core/sales/decimal-quantity.ts';
 import type { Discount, DocumentBody } from '../../core/sales/document-line.ts';
@@ -47,6 +47,35 @@ export async function readInvoiceBody(
     .from(invoiceLines)
     .where(eq(invoiceLines.invoiceId, invoiceId))
     .orderBy(asc(invoiceLines.position));
+  return bodyFromLines(rows, discount);
+}
+
+/** The bodies of several invoices in one query (lists), by invoice id. */
+export async function readInvoiceBodies(db: Db, list: readonly { id: string; discount: Discount | null }[]) {
+  const bodies = new Map<string, DocumentBody>();
+  if (list.length === 0) return bodies;
+  const rows = await db
+    .select()
+    .from(invoiceLines)
+    .where(
+      inArray(
+        invoiceLines.invoiceId,
+        list.map((i) => i.id),
+      ),
+    )
+    .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
+  for (const i of list)
+    bodies.set(
+      i.id,
+      bodyFromLines(
+        rows.filter((r) => r.invoiceId === i.id),
+        i.discount,
+      ),
+    );
+  return bodies;
+}
+
+function bodyFromLines(rows: (typeof invoiceLines.$inferSelect)[], discount: Discount | null): DocumentBody {
   const sections: DocumentBody['sections'] = [];
   for (const r of rows) {
     while (sections.length <= r.sectionIndex) sections.push({ title: null, lines: [] });
