@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api } from '../app/api-client.ts';
 import { hasPermission, useCurrentPerson } from '../app/use-me.ts';
 import { salesApi } from './sales-api.ts';
 import { useSalesTexts } from './use-sales-texts.ts';
@@ -56,7 +57,19 @@ export function SalesActivitySelect({
   const [known, setKnown] = useState<Record<string, string>>({});
   const list = staff ? (found.data?.items ?? []) : items;
   const data = list.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }));
-  if (value && !data.some((d) => d.value === value)) data.unshift({ value, label: known[value] ?? '…' });
+  const missing = Boolean(value && !data.some((d) => d.value === value) && !known[value]);
+  // An activity chosen earlier (kept in the URL) that the current search does not list: its name, once.
+  const chosen = useQuery({
+    queryKey: ['sales', 'activity-name', value],
+    queryFn: () => api<{ code: string; name: string }>('GET', `/activities/${value}`),
+    enabled: staff && missing,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (value && !data.some((d) => d.value === value))
+    data.unshift({
+      value,
+      label: known[value] ?? (chosen.data ? `${chosen.data.code} — ${chosen.data.name}` : '…'),
+    });
   return (
     <Select
       label={label}
