@@ -79,6 +79,13 @@ test('a member creates a client and a quote with live totals, converts it into a
   await expect(member.getByText('En attente de validation')).toBeVisible();
   const invoiceUrl = member.url();
 
+  // The validation queue is support's: a member neither sees it in the navigation nor opens it.
+  await expect(member.getByRole('navigation').getByRole('link', { name: 'Factures à valider' })).toHaveCount(
+    0,
+  );
+  await member.goto('/sales/validations');
+  await expect(member.getByRole('heading', { level: 1, name: 'Accès réservé' })).toBeVisible();
+
   // Support validates it from the queue.
   const staff = await asPerson(browser, support);
   await staff.getByRole('navigation').getByRole('link', { name: 'Factures à valider' }).click();
