@@ -32,8 +32,7 @@ export async function answerYearEndTrueUp(
     throw new AppError('PAYROLL_ASSEMBLY_BEFORE_YEAR_END', { endDate: year.end_date });
   const payBy = trueUpPayBy(request.assemblyDate);
   // Priced with the rules of the month it is paid in, or the latest the installed rules know.
-  const pricingMonth =
-    payBy.slice(0, 7) > salaryRulesCoverage.to ? salaryRulesCoverage.to : payBy.slice(0, 7);
+  const pricingMonth = [payBy.slice(0, 7), salaryRulesCoverage.to as string].sort()[0]!;
   const rows = await queryRows<{
     activity_id: string;
     code: string;
@@ -82,7 +81,7 @@ export async function answerYearEndTrueUp(
   const settings = payrollSettingsFor(pricingMonth);
   const cost = async (grossCents: number) =>
     (await calculator.figures(settings, pricingMonth, grossCents)).employerCostCents;
-  const activities = [];
-  for (const a of byActivity.values()) activities.push(await proposeYearEndTrueUp(a, cost));
+  // All at once: the worker pool spreads the searches over its threads.
+  const activities = await Promise.all([...byActivity.values()].map((a) => proposeYearEndTrueUp(a, cost)));
   return { fiscalYearId: year.id, assemblyDate: request.assemblyDate, payBy, pricingMonth, activities };
 }

@@ -124,9 +124,22 @@ export async function preparePayrollRun(
             AND am.valid_from <= ${last}::date AND (am.valid_to IS NULL OR am.valid_to >= ${first}::date)
           ORDER BY am.share_bp DESC, am.valid_from, a.code`,
     ),
-    queryRows<{ id: string; member_id: string }>(
+    queryRows<{
+      id: string;
+      member_id: string;
+      basis: 'plan' | 'fixed_part' | 'none';
+      gross: string;
+      net_social: string;
+      net: string;
+      cost: string;
+      employee: string;
+      employer: string;
+    }>(
       db,
-      sql`SELECT id, member_id FROM payroll_slips WHERE month = ${first}::date`,
+      sql`SELECT id, member_id, basis, gross_cents::text AS gross, net_social_cents::text AS net_social,
+                 net_before_income_tax_cents::text AS net, employer_cost_cents::text AS cost,
+                 employee_contributions_cents::text AS employee, employer_contributions_cents::text AS employer
+          FROM payroll_slips WHERE month = ${first}::date`,
     ),
     queryRows<{ id: string; member_id: string; fund_activity_id: string }>(
       db,
@@ -134,6 +147,7 @@ export async function preparePayrollRun(
     ),
   ]);
   const slipOf = new Map(slips.map((s) => [s.member_id, s.id]));
+  const slipRow = new Map(slips.map((s) => [s.member_id, s]));
   const advanceOf = new Map(
     advances.map((a) => [a.member_id, { id: a.id, fundActivityId: a.fund_activity_id }]),
   );
@@ -215,8 +229,20 @@ export async function preparePayrollRun(
       figures: figures[i] ?? null,
       advance: advanceOf.get(m.id) ?? null,
     };
-    if (base.slipId) {
-      prepared.push({ ...base, status: 'done' });
+    const slip = slipRow.get(m.id);
+    if (slip) {
+      // Already recorded: the figures of the record, as run.
+      prepared.push({
+        ...base,
+        status: 'done',
+        basis: slip.basis,
+        grossCents: Number(slip.gross),
+        netSocialCents: Number(slip.net_social),
+        netBeforeIncomeTaxCents: Number(slip.net),
+        employerCostCents: Number(slip.cost),
+        employeeContributionsCents: Number(slip.employee),
+        employerContributionsCents: Number(slip.employer),
+      });
       return;
     }
     if (basis.kind === 'cape_zero') {

@@ -22,12 +22,11 @@ export function Money({ cents, strong = false }: { cents: number | null | undefi
 export function ContributionLinesTable({ figures }: { figures: SalaryFigures }) {
   const { p } = usePayrollTexts();
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <Table.ScrollContainer minWidth={300}>
       <Table striped verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{p('simulator.line')}</Table.Th>
-            <Table.Th>{p('simulator.side')}</Table.Th>
             <Table.Th ta="right">€</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -36,9 +35,8 @@ export function ContributionLinesTable({ figures }: { figures: SalaryFigures }) 
             <Table.Tr key={`${l.side}-${l.rule}`}>
               <Table.Td>
                 <Text size="sm">{l.label}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
+                <Text size="xs" c="dimmed">
+                  {p('simulator.side')}{' '}
                   {p(l.side === 'employee' ? 'simulator.employeeSide' : 'simulator.employerSide')}
                 </Text>
               </Table.Td>

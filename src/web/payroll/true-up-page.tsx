@@ -37,6 +37,7 @@ export function TrueUpPage() {
             value={yearId}
             onChange={setYearId}
             required
+            w={260}
           />
           <TextInput
             label={p('trueUp.assemblyDate')}
