@@ -64,7 +64,10 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
       };
       process.stderr.write(`${label}…\n`);
       try {
-        rows.push(...toResultRows(scenario.name, database, await scenario.run(env)));
+        const done = toResultRows(scenario.name, database, await scenario.run(env));
+        rows.push(...done);
+        // Each scenario's rows as soon as they exist, so a long run stopped half-way keeps what it measured.
+        process.stderr.write(`${formatResultsTable(done)}\n`);
       } catch (error) {
         failures.push(`${label}: ${(error as Error).stack ?? error}`);
         process.stderr.write(`  [${label}] FAILED: ${(error as Error).message}\n`);

@@ -8,24 +8,42 @@ const locale = (lang: string): Labels =>
 const fr = locale('fr');
 const en = locale('en');
 
-/** Every audit action written as a literal by the server (`action: 'feature.verb'`), tests excluded. */
-function recordedActions(dir: string): string[] {
+/** The text of every server source file, tests excluded. */
+function serverSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const path = join(dir, d.name);
-    if (d.isDirectory()) return recordedActions(path);
-    if (!d.name.endsWith('.ts') || d.name.includes('.test.')) return [];
-    return [...readFileSync(path, 'utf8').matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!);
+    if (d.isDirectory()) return serverSources(path);
+    return d.name.endsWith('.ts') && !d.name.includes('.test.') ? [readFileSync(path, 'utf8')] : [];
   });
 }
 
 /** The audit log page (src/web/audit) names actions from the web locales; checked here, beside what records them. */
 describe('audit log labels', () => {
-  const actions = [...new Set(recordedActions(join(import.meta.dirname, '..')))].sort();
+  const sources = serverSources(join(import.meta.dirname, '..'));
+  // `action: 'a.b'` and `action: cond ? 'a.b' : 'a.c'`; actions built from a template are listed by hand.
+  const written = sources.flatMap((text) =>
+    [...text.matchAll(/\baction: ([^,\n]+)/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)].map((q) => q[1]!),
+    ),
+  );
+  const templated = [
+    ...['insert', 'update', 'delete'].map((c) => `member.journey.${c}`),
+    ...['approved', 'rejected', 'withdrawn'].map((d) => `salary_plan.${d}`),
+    ...['accepted', 'refused', 'expired'].map((s) => `sales.quote.${s}`),
+  ];
+  const actions = [...new Set([...written, ...templated])].sort();
+  const objectTypes = [
+    ...new Set(sources.flatMap((text) => [...text.matchAll(/\bobjectType: '([a-z_]+)'/g)].map((m) => m[1]!))),
+  ];
 
   it('name every action the server records, in French and in English', () => {
     expect(actions.length).toBeGreaterThan(40);
     expect(actions.filter((a) => !(a in fr.auditAction))).toEqual([]);
     expect(actions.filter((a) => !(a in en.auditAction))).toEqual([]);
+  });
+
+  it('name every kind of object the server records', () => {
+    expect(objectTypes.filter((t) => !(t in fr.auditObject))).toEqual([]);
   });
 
   it('have the same actions, families and object types in both languages', () => {
