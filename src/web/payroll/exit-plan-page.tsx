@@ -100,7 +100,7 @@ export function ExitPlanPage() {
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={340}>
             <Table striped verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
