@@ -66,7 +66,9 @@ function AssemblyCard({ assembly: a, canManage }: { assembly: AssemblySummary; c
           {g(`assemblyType.${a.type}`)} · {g(`assemblyCall.${a.call}`)}
         </Text>
         <Text size="sm">
-          {g('assemblies.when', { date: day(a.meetingOn), time: a.startsAt || '—' })}{' '}
+          {a.startsAt
+            ? g('assemblies.when', { date: day(a.meetingOn), time: a.startsAt })
+            : g('assemblies.on', { date: day(a.meetingOn) })}{' '}
           <Text span size="xs" c="dimmed">
             ({relativeDay(a.meetingOn)})
           </Text>

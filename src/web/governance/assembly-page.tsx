@@ -98,7 +98,9 @@ export function AssemblyPage() {
         description={
           <>
             {g(`assemblyType.${a.type}`)} · {g(`assemblyCall.${a.call}`)} ·{' '}
-            {g('assemblies.when', { date: day(a.meetingOn), time: a.startsAt || '—' })}
+            {a.startsAt
+              ? g('assemblies.when', { date: day(a.meetingOn), time: a.startsAt })
+              : g('assemblies.on', { date: day(a.meetingOn) })}
             {a.place ? ` · ${a.place}` : ''}
           </>
         }

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -88,7 +89,9 @@ export function AssemblyVotePage() {
         title={a.title}
         description={
           <>
-            {g('assemblies.when', { date: day(a.meetingOn), time: a.startsAt || '—' })}
+            {a.startsAt
+              ? g('assemblies.when', { date: day(a.meetingOn), time: a.startsAt })
+              : g('assemblies.on', { date: day(a.meetingOn) })}
             {a.place ? ` · ${a.place}` : ''}
           </>
         }
@@ -108,6 +111,12 @@ export function AssemblyVotePage() {
           <ErrorAlert error={ballot.error} />
         )}
         {b && <MyParticipation assembly={a} ballot={b} />}
+        {b &&
+          a.status === 'convened' &&
+          a.rules?.postalVoting &&
+          b.mode === null &&
+          b.represented.length === 0 &&
+          b.cast.length === 0 && <PostalVoteForm assembly={a} />}
         {a.documents.length > 0 && (
           <Group gap="sm">
             {a.documents.map((d) => (
@@ -239,6 +248,7 @@ function BallotButtons({
               key={c.value}
               size="lg"
               h={56}
+              px="xs"
               color={c.color}
               variant={c.value === 'yes' || c.value === 'no' ? 'filled' : 'light'}
               onClick={() => onChoose(c.value)}
@@ -328,3 +338,98 @@ function MyParticipation({ assembly: a, ballot: b }: { assembly: Assembly; ballo
     </Card>
   );
 }
+
+/**
+ * The postal voting form (L225-107), before the meeting: a choice per resolution; a resolution left
+ * without one counts as an abstention. Sent once; the associate is then recorded as voting by post.
+ */
+function PostalVoteForm({ assembly: a }: { assembly: Assembly }) {
+  const { g } = useGovernanceTexts();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [picked, setPicked] = useState<Record<string, VoteChoice>>({});
+  const [confirming, setConfirming] = useState(false);
+  const send = useMutation({
+    mutationFn: () =>
+      governanceApi.postalVotes(
+        a.id,
+        Object.entries(picked).map(([resolutionId, choice]) => ({ resolutionId, choice })),
+      ),
+    onSuccess: () => {
+      setConfirming(false);
+      setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: ['governance'] });
+      notifications.show({ color: 'green', message: g('postal.recorded') });
+    },
+  });
+  if (!open)
+    return (
+      <Group>
+        <Button variant="default" onClick={() => setOpen(true)}>
+          {g('postal.start')}
+        </Button>
+      </Group>
+    );
+  return (
+    <Card withBorder radius="md" padding="md">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setConfirming(true);
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h5">
+            {g('postal.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {g('postal.hint')}
+          </Text>
+          {a.resolutions.map((r) => (
+            <Stack key={r.id} gap={4}>
+              <Text size="sm" fw={600}>
+                {r.position}. {r.title}
+              </Text>
+              <Radio.Group
+                aria-label={g('postal.choiceFor', { title: r.title })}
+                value={picked[r.id] ?? null}
+                onChange={(v) => setPicked((c) => ({ ...c, [r.id]: v as VoteChoice }))}
+              >
+                <SimpleGrid cols={2} spacing="xs" mt={4}>
+                  {choiceData(g).map((c) => (
+                    <Radio key={c.value} value={c.value} label={c.label} size="md" />
+                  ))}
+                </SimpleGrid>
+              </Radio.Group>
+            </Stack>
+          ))}
+          <Group gap="xs">
+            <Button type="submit" disabled={Object.keys(picked).length === 0}>
+              {g('postal.send')}
+            </Button>
+            <Button variant="subtle" onClick={() => setOpen(false)}>
+              {g('postal.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <ConfirmModal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={g('postal.confirmTitle')}
+        message={g('postal.confirmMessage', {
+          count: Object.keys(picked).length,
+          total: a.resolutions.length,
+        })}
+        confirmLabel={g('postal.send')}
+        onConfirm={() => send.mutate()}
+        pending={send.isPending}
+        error={send.error}
+        color="mutua"
+      />
+    </Card>
+  );
+}
+
+const choiceData = (g: (key: string) => string) =>
+  choices.map((c) => ({ value: c.value, label: g(`choice.${c.value}`) }));

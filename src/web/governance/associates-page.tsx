@@ -89,7 +89,7 @@ export function AssociatesPage() {
             {g('associates.emptyHint')}
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={880}>
             <Table verticalSpacing="xs" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>

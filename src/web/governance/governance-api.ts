@@ -287,6 +287,8 @@ export const governanceApi = {
     api('POST', `/governance/assemblies/${id}/proxy`, { body: { holderAssociateId } }),
   voters: (id: string) =>
     api<{ id: string; number: number; name: string }[]>('GET', `/governance/assemblies/${id}/voters`),
+  postalVotes: (id: string, choices: { resolutionId: string; choice: VoteChoice }[]) =>
+    api('POST', `/governance/assemblies/${id}/postal-votes`, { body: { choices } }),
   myBallot: (id: string) => api<MyBallot>('GET', `/governance/assemblies/${id}/my-ballot`),
   open: (id: string) => api<Assembly>('POST', `/governance/assemblies/${id}/open`),
   close: (id: string) => api<{ sha256: string }>('POST', `/governance/assemblies/${id}/close`),
