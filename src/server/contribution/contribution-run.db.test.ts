@@ -294,21 +294,31 @@ describe('dashboards', () => {
     expect(d.status).toBe(200);
     const treasury = await getAvailableTreasury(ctx.db, act.alice);
     expect(d.body.figures.availableTreasuryCents).toBe(Number(treasury.availableTreasuryCents));
-    for (const [figure, key] of [
-      ['treasury', 'availableTreasuryCents'],
-      ['to_collect', 'toCollectCents'],
-      ['result', 'resultCents'],
-      ['revenue', 'revenueCents'],
-      ['costs', 'costsCents'],
-      ['contributions', 'contributionsCents'],
+    // For every activity, each figure equals the sum of the lines listed behind it.
+    for (const [client, id] of [
+      [member, act.alice],
+      [accountant, act.bob],
+      [accountant, act.alice],
     ] as const) {
-      const lines = await member.get(`/contribution/activities/${act.alice}/lines?figure=${figure}`);
-      expect(lines.status).toBe(200);
-      expect([figure, lines.body.totalCents]).toEqual([figure, d.body.figures[key]]);
-      const sign = ['revenue', 'result'].includes(figure) ? -1 : 1;
-      expect(
-        lines.body.lines.reduce((s: number, l: any) => s + sign * (l.debitCents - l.creditCents), 0),
-      ).toBe(lines.body.totalCents);
+      const dash = (await client.get(`/contribution/activities/${id}/dashboard`)).body;
+      for (const [figure, key] of [
+        ['treasury', 'availableTreasuryCents'],
+        ['to_collect', 'toCollectCents'],
+        ['result', 'resultCents'],
+        ['revenue', 'revenueCents'],
+        ['costs', 'costsCents'],
+        ['contributions', 'contributionsCents'],
+      ] as const) {
+        const lines = await client.get(`/contribution/activities/${id}/lines?figure=${figure}`);
+        expect(lines.status).toBe(200);
+        expect([figure, lines.body.totalCents]).toEqual([figure, dash.figures[key]]);
+        const sign = ['revenue', 'result'].includes(figure) ? -1 : 1;
+        expect(
+          lines.body.lines.reduce((s: number, l: any) => s + sign * (l.debitCents - l.creditCents), 0),
+        ).toBe(lines.body.totalCents);
+      }
+      const treasury = await getAvailableTreasury(ctx.db, id);
+      expect(dash.figures.availableTreasuryCents).toBe(Number(treasury.availableTreasuryCents));
     }
     expect(d.body.figures.contributionsCents).toBe(13_000 + 23_000 + 8_000 + 10_000 - 4_129);
     // The chart's treasury at each month's end is the sum of the lines up to it.
