@@ -20,8 +20,21 @@ async function generate(
   format: string,
   data: Invoice,
   pdf?: { buffer: Uint8Array; filename: string; mimetype: string },
+  onXml?: (xml: string) => void,
 ) {
   const formatter = factory.createFormatService(format, quiet);
+  if (onXml) {
+    // The Factur-X service builds the CII XML, then attaches it to the PDF: keep that very XML, so the
+    // stored XML is the embedded one byte for byte, without building it a second time.
+    const service = formatter as unknown as {
+      attachFacturX(doc: unknown, options: unknown, xml: string): Promise<void>;
+    };
+    const attach = service.attachFacturX.bind(service);
+    service.attachFacturX = async (doc, options, xml) => {
+      onXml(xml);
+      return attach(doc, options, xml);
+    };
+  }
   let validate = validators.get(format);
   if (!validate) {
     const schema = structuredClone(invoiceSchema);
@@ -52,13 +65,17 @@ export async function renderInvoicePdf(doc: SalesDocumentView): Promise<{ pdf: U
     purchaseOrderReference: doc.purchaseOrderReference,
   };
   return withCiiExtras(extras, async () => {
-    const pdf = await generate('Factur-X-EN16931', data, {
-      buffer: drawn,
-      filename: `${doc.number}.pdf`,
-      mimetype: 'application/pdf',
-    });
-    // The same CII the PDF embeds (the tests compare them byte for byte).
-    const xml = await generate('CII', data);
+    let embedded: string | undefined;
+    const pdf = await generate(
+      'Factur-X-EN16931',
+      data,
+      { buffer: drawn, filename: `${doc.number}.pdf`, mimetype: 'application/pdf' },
+      (xml) => {
+        embedded = xml;
+      },
+    );
+    // The CII the PDF embeds (the tests compare them byte for byte).
+    const xml = embedded ?? (await generate('CII', data));
     if (typeof pdf === 'string' || typeof xml !== 'string') throw new Error('unexpected Factur-X output');
     return { pdf, xml };
   });
