@@ -108,44 +108,44 @@ export async function preparePayrollRun(
         ORDER BY m.last_name, m.first_name, m.id`,
   );
   const ids = members.map((m) => m.id);
-  const [journeys, plans, activities, slips, advances] = await Promise.all([
-    loadJourneys(db, ids),
-    queryRows<PlanRow>(
-      db,
-      sql`SELECT id, member_id, to_char(from_month, 'YYYY-MM') AS from_month, status,
+  // One after the other: inside the run's transaction they share one connection.
+  const journeys = await loadJourneys(db, ids);
+  const plans = await queryRows<PlanRow>(
+    db,
+    sql`SELECT id, member_id, to_char(from_month, 'YYYY-MM') AS from_month, status,
                  to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS decided_at, monthly_gross_cents
           FROM salary_plans WHERE member_id = ANY(${sql.param(ids)}::uuid[]) AND status = 'approved'`,
-    ),
-    queryRows<ActivityRow>(
-      db,
-      sql`SELECT am.member_id, am.activity_id, a.code, am.share_bp
+  );
+  const activities = await queryRows<ActivityRow>(
+    db,
+    sql`SELECT am.member_id, am.activity_id, a.code, am.share_bp
           FROM activity_members am JOIN activities a ON a.id = am.activity_id
           WHERE am.member_id = ANY(${sql.param(ids)}::uuid[]) AND a.kind = 'member'
             AND am.valid_from <= ${last}::date AND (am.valid_to IS NULL OR am.valid_to >= ${first}::date)
           ORDER BY am.share_bp DESC, am.valid_from, a.code`,
-    ),
-    queryRows<{
-      id: string;
-      member_id: string;
-      basis: 'plan' | 'fixed_part' | 'none';
-      gross: string;
-      net_social: string;
-      net: string;
-      cost: string;
-      employee: string;
-      employer: string;
-    }>(
-      db,
-      sql`SELECT id, member_id, basis, gross_cents::text AS gross, net_social_cents::text AS net_social,
+  );
+  const slips = await queryRows<{
+    id: string;
+    member_id: string;
+    basis: 'plan' | 'fixed_part' | 'none';
+    gross: string;
+    net_social: string;
+    net: string;
+    cost: string;
+    employee: string;
+    employer: string;
+  }>(
+    db,
+    sql`SELECT id, member_id, basis, gross_cents::text AS gross, net_social_cents::text AS net_social,
                  net_before_income_tax_cents::text AS net, employer_cost_cents::text AS cost,
                  employee_contributions_cents::text AS employee, employer_contributions_cents::text AS employer
           FROM payroll_slips WHERE month = ${first}::date`,
-    ),
-    queryRows<{ id: string; member_id: string; fund_activity_id: string }>(
-      db,
-      sql`SELECT id, member_id, fund_activity_id FROM payroll_advances WHERE month = ${first}::date`,
-    ),
-  ]);
+  );
+  const advances = await queryRows<{ id: string; member_id: string; fund_activity_id: string }>(
+    db,
+    sql`SELECT id, member_id, fund_activity_id FROM payroll_advances WHERE month = ${first}::date`,
+  );
+
   const slipOf = new Map(slips.map((s) => [s.member_id, s.id]));
   const slipRow = new Map(slips.map((s) => [s.member_id, s]));
   const advanceOf = new Map(
