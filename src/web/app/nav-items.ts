@@ -253,6 +253,13 @@ export const navItems: NavItem[] = [
     section: 'administration',
   },
   {
+    to: '/governance/settings',
+    label: 'nav.governanceSettings',
+    icon: IconScale,
+    permission: 'governance.read',
+    section: 'administration',
+  },
+  {
     to: '/audit',
     label: 'nav.audit',
     icon: IconListSearch,

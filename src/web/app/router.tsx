@@ -91,6 +91,10 @@ const AssemblyFormPage = lazyPage(() => import('../governance/assembly-form-page
 const AssemblyPage = lazyPage(() => import('../governance/assembly-page.tsx'), 'AssemblyPage');
 const AssemblyVotePage = lazyPage(() => import('../governance/assembly-vote-page.tsx'), 'AssemblyVotePage');
 const ConsultationsPage = lazyPage(() => import('../governance/consultations-page.tsx'), 'ConsultationsPage');
+const GovernanceSettingsPage = lazyPage(
+  () => import('../governance/governance-settings-page.tsx'),
+  'GovernanceSettingsPage',
+);
 const NotFoundPage = lazyPage(() => import('./not-found-page.tsx'), 'NotFoundPage');
 
 const guarded = (permission: string, element: ReactNode) => (
@@ -190,6 +194,10 @@ export const router = createBrowserRouter([
             element: guarded('governance.vote', <AssemblyVotePage />),
           },
           { path: '/governance/consultations', element: guarded('governance.vote', <ConsultationsPage />) },
+          {
+            path: '/governance/settings',
+            element: guarded('governance.read', <GovernanceSettingsPage />),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
