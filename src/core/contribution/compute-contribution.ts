@@ -179,6 +179,11 @@ export function bracketParts(
 
 function exemptShare(exemptions: readonly ExemptionPeriod[], month: string) {
   const days = daysInMonth(month);
+  // Most activities have no exemption: no need to walk the month's days (the run computes 100,000 of them).
+  const first = `${month}-01`;
+  const last = `${month}-${String(days).padStart(2, '0')}`;
+  if (!exemptions.some((e) => e.fromOn <= last && e.toOn >= first))
+    return { shareDays: 0, days, reasons: [] };
   let shareDays = 0;
   const reasons = new Set<string>();
   for (let d = 1; d <= days; d++) {
