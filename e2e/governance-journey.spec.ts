@@ -218,7 +218,9 @@ test('the manager convenes an assembly within the notice delay; at the sitting t
     // The attendance sheet: Hugo took part remotely, Nadia through him.
     expect(text).toContain('7 Hugo Bernard À distance');
     expect(text).toContain('9 Nadia Haddad Représenté·e');
-    expect(text).toContain('4 associé·e(s) sur 10 présent·es, à distance, par correspondance ou représenté·es.');
+    expect(text).toContain(
+      '4 associé·e(s) sur 10 présent·es, à distance, par correspondance ou représenté·es.',
+    );
   }
   // The associate finds the minutes too.
   await phone.goto('/governance/assemblies');
