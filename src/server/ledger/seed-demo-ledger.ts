@@ -77,14 +77,15 @@ const vatOf = (htCents: bigint, rateBp: bigint) => (htCents * rateBp + 5_000n) /
  */
 export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: string } = {}) {
   const today = dateInTimeZone(ctx.now());
-  // Invoices dated from `salesFrom` (by default the first day of the month two months back) are not
+  // Invoices dated from `salesFrom` (by default the first day of last month) are not
   // posted here: the sales feature issues them for real (seed-demo-sales.ts), with their documents,
-  // numbers and entries; the draws stay the same, so the rest of the books does not move.
+  // numbers and entries; the draws stay the same, so the rest of the books does not move. One month back
+  // keeps some of them overdue while the demo seeds in under a minute (each issue draws a Factur-X PDF).
   const salesPlans: DemoInvoicePlan[] = [];
   let salesFrom = options.salesFrom;
   if (!salesFrom) {
     salesFrom = `${today.slice(0, 7)}`;
-    for (let i = 0; i < 2; i++) salesFrom = previousMonth(salesFrom);
+    salesFrom = previousMonth(salesFrom);
     salesFrom = `${salesFrom}-01`;
   }
   const activities = (
