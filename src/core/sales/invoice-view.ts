@@ -13,6 +13,8 @@ export const InvoiceView = z.object({
   dueDate: z.string().nullable(),
   deliveryDate: z.string().nullable(),
   correctsInvoiceId: z.string().nullable(),
+  purchaseOrderReference: z.string().nullable(),
+  notes: z.string().nullable(),
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
   totalExclCents: z.number(),

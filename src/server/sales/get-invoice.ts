@@ -78,6 +78,8 @@ async function toViews(db: Db, rows: readonly Row[], today: string): Promise<Inv
       dueDate: row.dueDate,
       deliveryDate: row.deliveryDate,
       correctsInvoiceId: row.correctsInvoiceId,
+      purchaseOrderReference: row.purchaseOrderReference,
+      notes: row.notes,
       submittedAt: row.submittedAt?.toISOString() ?? null,
       approvedAt: row.approvedAt?.toISOString() ?? null,
       totalExclCents: row.totalExclCents,

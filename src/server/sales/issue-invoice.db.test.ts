@@ -190,6 +190,22 @@ describe('sales', () => {
     ).toBe(404);
   });
 
+  it('gives a draft back with its notes and purchase order, so the editor saves them again unchanged', async () => {
+    const member = await loggedIn('member@test.coop');
+    const extra = { purchaseOrderReference: 'BC-2026-17', notes: 'Livraison en atelier.' };
+    const created = await member.post('/sales/invoices', { ...draft(bois, clientId), ...extra });
+    expect(created.status).toBe(201);
+    const read = await member.get(`/sales/invoices/${created.body.id}`);
+    expect(read.body).toMatchObject(extra);
+    const saved = await member.put(`/sales/invoices/${created.body.id}`, {
+      ...draft(bois, clientId),
+      body: read.body.body,
+      ...extra,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject(extra);
+  });
+
   it('issues an invoice: number, Factur-X PDF stored by hash, the same totals everywhere, the entry', async () => {
     const member = await loggedIn('member@test.coop');
     const created = await member.post('/sales/invoices', draft(bois, clientId));

@@ -88,6 +88,7 @@ type EditedDocument = Pick<InvoiceView, 'id' | 'activityId' | 'clientId' | 'clie
   deliveryDate?: string | null;
   validityDate?: string | null;
   notes?: string | null;
+  purchaseOrderReference?: string | null;
 };
 
 function DocumentEditor({ mode, invoice }: { mode: 'invoice' | 'quote'; invoice: EditedDocument | null }) {

@@ -99,6 +99,7 @@ type SavedDocument = Pick<InvoiceView, 'activityId' | 'clientId' | 'body'> & {
   deliveryDate?: string | null;
   validityDate?: string | null;
   notes?: string | null;
+  purchaseOrderReference?: string | null;
 };
 
 /** A saved draft back into the editor. */
@@ -126,7 +127,7 @@ export function invoiceToValues(view: SavedDocument): InvoiceValues {
     ...discountValues(body.discount),
     deliveryDate: view.deliveryDate ?? '',
     validityDate: view.validityDate ?? '',
-    purchaseOrderReference: '',
+    purchaseOrderReference: view.purchaseOrderReference ?? '',
     notes: view.notes ?? '',
   };
 }
