@@ -114,6 +114,9 @@ test.describe('on a phone (375 px)', () => {
     await expect(account).toHaveCount(0);
     await expect(page.getByText('Mon compte', { exact: true })).not.toBeInViewport();
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
+    await expect(page.getByRole('link', { name: 'Accueil' })).toBeInViewport();
+    // The member's links fill more than a phone's height: the drawer scrolls to the last of them.
+    await account.scrollIntoViewIfNeeded();
     await expect(account).toBeInViewport();
     await account.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
