@@ -1,16 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { can } from '../../core/access/permissions.ts';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import { paymentStatus } from '../../core/sales/document-statuses.ts';
 import type { InvoiceView } from '../../core/sales/invoice-view.ts';
-import { activityMembers } from '../activities/activities-tables.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
 import { emails } from '../mail/mail-tables.ts';
-import { members } from '../members/members-tables.ts';
 import { readInvoiceBodies } from './invoice-lines-io.ts';
-import { requireSalesActivity, salesToday } from './sales-access.ts';
+import { listableSalesActivities, requireSalesActivity, salesToday } from './sales-access.ts';
 import { clients, invoiceSendings, invoices, payments } from './sales-tables.ts';
 
 type Row = { invoice: typeof invoices.$inferSelect; clientName: string };
@@ -142,29 +139,10 @@ export async function listInvoices(
 ) {
   const today = salesToday(ctx.now());
   const where: SQL[] = [];
-  if (filter.activityId) {
-    await requireSalesActivity(ctx.db, actor, filter.activityId, today);
-    where.push(eq(invoices.activityId, filter.activityId));
-  } else if (!can(actor.roles, 'sales.all')) {
-    if (!actor.userId || !can(actor.roles, 'sales.use')) return [];
-    const mine = await ctx.db
-      .select({ id: activityMembers.activityId })
-      .from(activityMembers)
-      .innerJoin(members, eq(members.id, activityMembers.memberId))
-      .where(
-        and(
-          eq(members.userId, actor.userId),
-          lte(activityMembers.validFrom, today),
-          or(isNull(activityMembers.validTo), gte(activityMembers.validTo, today)),
-        ),
-      );
-    if (mine.length === 0) return [];
-    where.push(
-      inArray(
-        invoices.activityId,
-        mine.map((m) => m.id),
-      ),
-    );
+  const visible = await listableSalesActivities(ctx.db, actor, filter.activityId, today);
+  if (visible !== 'all') {
+    if (visible.length === 0) return [];
+    where.push(inArray(invoices.activityId, visible));
   }
   if (filter.clientId) where.push(eq(invoices.clientId, filter.clientId));
   if (filter.status) where.push(eq(invoices.status, filter.status));

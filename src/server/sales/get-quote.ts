@@ -1,15 +1,12 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { can } from '../../core/access/permissions.ts';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { QuoteStatus } from '../../core/sales/document-statuses.ts';
 import type { QuoteView } from '../../core/sales/quote-schemas.ts';
-import { activityMembers } from '../activities/activities-tables.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
-import { members } from '../members/members-tables.ts';
 import { quoteParts, sumBilled } from './convert-quote.ts';
-import { requireSalesActivity, salesToday } from './sales-access.ts';
+import { listableSalesActivities, requireSalesActivity, salesToday } from './sales-access.ts';
 import { clients, quotes } from './sales-tables.ts';
 
 async function toView(db: Db, q: typeof quotes.$inferSelect, clientName: string): Promise<QuoteView> {
@@ -72,29 +69,10 @@ export async function listQuotes(
 ) {
   const today = salesToday(ctx.now());
   const where: SQL[] = [];
-  if (filter.activityId) {
-    await requireSalesActivity(ctx.db, actor, filter.activityId, today);
-    where.push(eq(quotes.activityId, filter.activityId));
-  } else if (!can(actor.roles, 'sales.all')) {
-    if (!actor.userId || !can(actor.roles, 'sales.use')) return [];
-    const mine = await ctx.db
-      .select({ id: activityMembers.activityId })
-      .from(activityMembers)
-      .innerJoin(members, eq(members.id, activityMembers.memberId))
-      .where(
-        and(
-          eq(members.userId, actor.userId),
-          lte(activityMembers.validFrom, today),
-          or(isNull(activityMembers.validTo), gte(activityMembers.validTo, today)),
-        ),
-      );
-    if (mine.length === 0) return [];
-    where.push(
-      inArray(
-        quotes.activityId,
-        mine.map((m) => m.id),
-      ),
-    );
+  const visible = await listableSalesActivities(ctx.db, actor, filter.activityId, today);
+  if (visible !== 'all') {
+    if (visible.length === 0) return [];
+    where.push(inArray(quotes.activityId, visible));
   }
   if (filter.clientId) where.push(eq(quotes.clientId, filter.clientId));
   if (filter.status) where.push(eq(quotes.status, filter.status));

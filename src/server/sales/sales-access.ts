@@ -48,3 +48,33 @@ export async function requireSalesActivity(db: Db, actor: Actor, activityId: str
   if (!memberId) throw new AppError('NOT_FOUND');
   return { activity, memberId };
 }
+
+/**
+ * The activities whose documents a list may show: the one asked for (checked as above), every activity
+ * for sales.all (`'all'`), or the actor's own activities today (empty: nothing to list).
+ */
+export async function listableSalesActivities(
+  db: Db,
+  actor: Actor,
+  activityId: string | undefined,
+  today: string,
+): Promise<string[] | 'all'> {
+  if (activityId) {
+    await requireSalesActivity(db, actor, activityId, today);
+    return [activityId];
+  }
+  if (can(actor.roles, 'sales.all')) return 'all';
+  if (!actor.userId || !can(actor.roles, 'sales.use')) return [];
+  const mine = await db
+    .select({ id: activityMembers.activityId })
+    .from(activityMembers)
+    .innerJoin(members, eq(members.id, activityMembers.memberId))
+    .where(
+      and(
+        eq(members.userId, actor.userId),
+        lte(activityMembers.validFrom, today),
+        or(isNull(activityMembers.validTo), gte(activityMembers.validTo, today)),
+      ),
+    );
+  return mine.map((m) => m.id);
+}
