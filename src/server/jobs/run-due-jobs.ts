@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { markEmailFailed, sendEmail } from '../mail/send-email.ts';
+import { PASSWORD_RESET_JOB, sendPasswordResetLink } from '../people/reset-password.ts';
 import { runSalesDailyJob, SALES_DAILY_JOB } from '../sales/run-sales-daily-job.ts';
 import { jobs } from './jobs-tables.ts';
 
@@ -12,6 +13,8 @@ type Handler = {
 
 const handlers: Record<string, Handler> = {
   'email.send': { run: sendEmail, onGiveUp: markEmailFailed },
+  // Looked up out of the request so that its timing does not tell whether an account exists.
+  [PASSWORD_RESET_JOB]: { run: sendPasswordResetLink },
   // Quotes past their validity expire, overdue invoices get their reminders (issue 5 §9).
   [SALES_DAILY_JOB]: { run: runSalesDailyJob },
 };

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors/app-error.ts';
 import type { AppContext } from '../app-context.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { cooperative } from '../cooperative/cooperative-tables.ts';
+import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { enqueueEmail } from '../mail/enqueue-email.ts';
 import { hashPassword } from './hash-password.ts';
 import { assertNotThrottled, recordFailure } from './login-throttle.ts';
@@ -12,9 +13,12 @@ import { revokeAllSessions } from './sessions.ts';
 
 export const resetValidMinutes = 60;
 
+export const PASSWORD_RESET_JOB = 'password.reset_link';
+
 /**
- * Sends a single-use reset link if the address belongs to an active account. The caller always gets the
- * same answer, so the form does not reveal who has an account. At most 5 requests an hour per address.
+ * Asks for a single-use reset link. The caller always gets the same answer, in the same time: whether the
+ * address has an account is only looked up later by a job (sendPasswordResetLink), so neither the answer
+ * nor its timing tells who has an account. At most 5 requests an hour per address.
  */
 export async function requestPasswordReset(ctx: AppContext, email: string, ipAddress: string | null) {
   const now = ctx.now();
@@ -25,6 +29,15 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ipAdd
     return; // silently: answering differently would tell that the address exists
   }
   await recordFailure(ctx.db, [key], now);
+  await enqueueJob(ctx.db, PASSWORD_RESET_JOB, { email, ipAddress }, now);
+}
+
+/** The job behind requestPasswordReset: mails the link if the address belongs to an active account. */
+export async function sendPasswordResetLink(
+  ctx: AppContext,
+  { email, ipAddress }: { email: string; ipAddress: string | null },
+) {
+  const now = ctx.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email)).limit(1);
   if (!user?.active) return;
   const token = createSecretToken();
