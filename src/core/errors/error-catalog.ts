@@ -870,6 +870,218 @@ export const errorCatalog = {
     fr: 'La date d’exécution ne peut précéder le mois payé ({month}) ni être passée.',
     en: 'The execution date can be neither before the month paid ({month}) nor in the past.',
   },
+  PAYROLL_SETTINGS_MONTH_RUN: {
+    status: 409,
+    fr: 'La paie de {month} est déjà calculée : une nouvelle version des paramètres de paie commence après ce mois.',
+    en: 'The payroll of {month} is already run: a new version of the payroll settings starts after that month.',
+  },
+  PAYROLL_FUND_SHORT: {
+    status: 422,
+    fr: 'Le fonds {code} ne couvre pas l’avance : {balance} € disponibles pour {needed} € à avancer.',
+    en: 'The fund {code} does not cover the advance: €{balance} available for €{needed} to advance.',
+  },
+  PAYROLL_TRUE_UP_NOTHING: {
+    status: 422,
+    fr: 'Aucune part variable à régulariser pour cet exercice.',
+    en: 'No variable part to true up for this fiscal year.',
+  },
+  PAYROLL_TRUE_UP_ALREADY_ACCRUED: {
+    status: 409,
+    fr: 'La part variable de l’exercice est déjà provisionnée pour {name}.',
+    en: 'The fiscal year’s variable part is already accrued for {name}.',
+  },
+  PAYROLL_TRUE_UP_NOT_ACCRUED: {
+    status: 409,
+    fr: 'La part variable doit être provisionnée (4286) avant d’être payée.',
+    en: 'The variable part must be accrued (4286) before it is paid.',
+  },
+  PAYROLL_TRUE_UP_PAID: {
+    status: 409,
+    fr: 'La régularisation de l’exercice est déjà payée.',
+    en: 'The fiscal year’s true-up is already paid.',
+  },
+  // Bank statements and reconciliation (issue 9).
+  BANK_FILE_NOT_STATEMENT: {
+    status: 422,
+    fr: "Ce fichier n'est pas un relevé bancaire lisible ({format}).",
+    en: 'This file is not a readable bank statement ({format}).',
+  },
+  BANK_FILE_TRUNCATED: {
+    status: 422,
+    fr: 'Le fichier XML est incomplet ou mal formé (ligne {line}) : il a peut-être été tronqué.',
+    en: 'The XML file is incomplete or malformed (line {line}): it may have been truncated.',
+  },
+  BANK_STATEMENT_OTHER_ACCOUNT: {
+    status: 422,
+    fr: "Ce relevé est celui d'un autre compte ({found}), pas de {expected}.",
+    en: 'This statement belongs to another account ({found}), not {expected}.',
+  },
+  BANK_CSV_MAPPING_INVALID: {
+    status: 422,
+    fr: 'Le fichier CSV ne correspond pas au paramétrage des colonnes : {problem}.',
+    en: 'The CSV file does not fit the column mapping: {problem}.',
+  },
+  BANK_AMOUNT_INVALID: {
+    status: 422,
+    fr: 'Montant illisible ligne {line} : « {value} ».',
+    en: 'Unreadable amount on line {line}: "{value}".',
+  },
+  BANK_DATE_INVALID: {
+    status: 422,
+    fr: 'Date inexistante ou illisible ligne {line} : « {value} ».',
+    en: 'Date that does not exist or cannot be read on line {line}: "{value}".',
+  },
+  BANK_STATEMENT_EMPTY: {
+    status: 422,
+    fr: 'Ce relevé ne contient aucune opération comptabilisée.',
+    en: 'This statement holds no booked transaction.',
+  },
+  BANK_IBAN_INVALID: {
+    status: 422,
+    fr: "Cet IBAN n'est pas valide.",
+    en: 'This IBAN is not valid.',
+  },
+  BANK_ACCOUNT_EXISTS: {
+    status: 409,
+    fr: 'Un compte bancaire porte déjà cet IBAN.',
+    en: 'A bank account already has this IBAN.',
+  },
+  BANK_LEDGER_ACCOUNT_INVALID: {
+    status: 422,
+    fr: 'Le compte {accountNumber} doit être un compte de banque 512 du plan comptable, et le journal {journalCode} doit exister.',
+    en: 'Account {accountNumber} must be a 512 bank account of the chart, and journal {journalCode} must exist.',
+  },
+  BANK_UPLOAD_UNKNOWN: {
+    status: 404,
+    fr: 'Ce téléversement est introuvable ou déjà importé.',
+    en: 'This upload cannot be found or was already imported.',
+  },
+  BANK_LINE_ALREADY_MATCHED: {
+    status: 409,
+    fr: 'Cette ligne de relevé est déjà rapprochée.',
+    en: 'This statement line is already matched.',
+  },
+  BANK_LINE_NOT_IN_SUSPENSE: {
+    status: 409,
+    fr: "Cette ligne de relevé n'est pas en compte d'attente.",
+    en: 'This statement line is not in the suspense account.',
+  },
+  BANK_LINE_MATCHED_NOT_DELETABLE: {
+    status: 409,
+    fr: "Une ligne rapprochée ou passée en compte d'attente ne peut pas être supprimée.",
+    en: 'A line that is matched or posted to suspense cannot be deleted.',
+  },
+  BANK_ALLOCATION_UNBALANCED: {
+    status: 422,
+    fr: 'La répartition ({allocatedCents} centimes) ne fait pas le montant de la ligne ({lineCents} centimes).',
+    en: 'The split ({allocatedCents} cents) does not add up to the line ({lineCents} cents).',
+  },
+  BANK_ALLOCATION_DIRECTION: {
+    status: 422,
+    fr: "Un encaissement se rapproche de factures, un décaissement d'un virement groupé.",
+    en: 'A credit is matched to invoices, a debit to a transfer batch.',
+  },
+  BANK_BATCH_AMOUNT_MISMATCH: {
+    status: 422,
+    fr: 'Le virement groupé fait {batchCents} centimes, la ligne {lineCents}.',
+    en: 'The transfer batch is {batchCents} cents, the line {lineCents}.',
+  },
+  // Expenses and purchases (issue 7).
+  EXPENSE_STATUS_REFUSED: {
+    status: 409,
+    fr: 'Impossible dans l’état actuel ({status}).',
+    en: 'Not possible in the current state ({status}).',
+  },
+  EXPENSE_SELF_APPROVAL: {
+    status: 403,
+    fr: 'Personne ne valide sa propre dépense.',
+    en: 'Nobody approves their own expense.',
+  },
+  EXPENSE_ALREADY_APPROVED_BY_YOU: {
+    status: 409,
+    fr: 'Vous avez déjà validé cette dépense : une seconde personne doit la valider.',
+    en: 'You have already approved this expense: a second person must approve it.',
+  },
+  EXPENSE_REJECT_REASON_REQUIRED: {
+    status: 422,
+    fr: 'Un refus doit être motivé.',
+    en: 'A rejection needs a reason.',
+  },
+  EXPENSE_DATE_IN_FUTURE: {
+    status: 422,
+    fr: 'La date d’une dépense ne peut être dans le futur ({date}).',
+    en: 'An expense cannot be dated in the future ({date}).',
+  },
+  EXPENSE_DATE_CLOSED_YEAR: {
+    status: 422,
+    fr: 'La date {date} tombe dans un exercice clôturé.',
+    en: 'The date {date} falls in a closed fiscal year.',
+  },
+  EXPENSE_CATEGORY_UNKNOWN: {
+    status: 422,
+    fr: 'Cette catégorie de dépense n’existe pas dans la coopérative.',
+    en: 'This expense category does not exist in the cooperative.',
+  },
+  EXPENSE_RECEIPT_TYPE: {
+    status: 415,
+    fr: 'Le justificatif doit être une photo (JPEG, PNG, WebP, HEIC) ou un PDF.',
+    en: 'The receipt must be a photo (JPEG, PNG, WebP, HEIC) or a PDF.',
+  },
+  EXPENSE_RECEIPT_TOO_LARGE: {
+    status: 413,
+    fr: 'Le justificatif dépasse {limit}.',
+    en: 'The receipt exceeds {limit}.',
+  },
+  EXPENSE_RECEIPT_MISSING: {
+    status: 422,
+    fr: 'Chaque dépense a besoin de son justificatif (ligne {line}).',
+    en: 'Every expense needs its receipt (line {line}).',
+  },
+  EXPENSE_PDF_REQUIRED: {
+    status: 422,
+    fr: 'La facture fournisseur doit être jointe en PDF.',
+    en: 'The supplier invoice must be attached as a PDF.',
+  },
+  EXPENSE_MILEAGE_SCALE_MISSING: {
+    status: 422,
+    fr: 'Aucun barème kilométrique en vigueur au {date}.',
+    en: 'No mileage scale in force on {date}.',
+  },
+  SUPPLIER_INVOICE_DUPLICATE: {
+    status: 409,
+    fr: 'La facture {number} de ce fournisseur est déjà enregistrée.',
+    en: 'Invoice {number} from this supplier is already recorded.',
+  },
+  EXPENSE_ALREADY_PAID: {
+    status: 409,
+    fr: 'Cette dépense est déjà payée ou dans un lot de paiement en cours.',
+    en: 'This expense is already paid or in a payment batch under way.',
+  },
+  EXPENSE_AMOUNT_ABOVE_OWED: {
+    status: 422,
+    fr: 'Le montant dépasse ce qui reste dû ({owed}).',
+    en: 'The amount exceeds what is still owed ({owed}).',
+  },
+  EXPENSE_PAYEE_IBAN_MISSING: {
+    status: 422,
+    fr: 'Pas d’IBAN valide pour {name} : impossible de virer.',
+    en: 'No valid IBAN for {name}: no transfer possible.',
+  },
+  EXPENSE_BATCH_CONFIRMED: {
+    status: 409,
+    fr: 'Ce lot de paiement a déjà été confirmé.',
+    en: 'This payment batch has already been confirmed.',
+  },
+  EXPENSE_BATCH_LINE_UNKNOWN: {
+    status: 422,
+    fr: 'Cette ligne n’appartient pas au lot de paiement.',
+    en: 'This line does not belong to the payment batch.',
+  },
+  EXPENSE_NO_MEMBER_FILE: {
+    status: 422,
+    fr: 'Vous n’êtes pas membre de cette activité.',
+    en: 'You are not a member of this activity.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -19,6 +19,11 @@ export type SepaCreditTransfer = {
   executionDate: string;
   debtor: { name: string; iban: string; bic: string };
   transfers: readonly SepaTransfer[];
+  /**
+   * The ISO 20022 purpose of the payments: SALA for salaries (the default), SUPP for expense reimbursements and
+   * supplier payments (issue 7).
+   */
+  purpose?: 'SALA' | 'SUPP';
 };
 
 /**
@@ -43,7 +48,7 @@ const idPattern = /^[A-Za-z0-9/\-?:().,'+]{1,35}$/;
 
 /**
  * A SEPA credit transfer initiation, ISO 20022 pain.001.001.03 (the version French banks take for SEPA
- * transfers), one payment block of salaries (category purpose SALA), charges shared (SLEV). Refuses what a bank
+ * transfers), one payment block (category purpose SALA for salaries, SUPP for expenses), charges shared (SLEV). Refuses what a bank
  * would reject: an IBAN whose checksum fails (ISO 13616, via ibantools), a malformed BIC, an amount that is not
  * a positive whole number of cents, identifiers outside the SEPA character set or longer than 35 characters.
  * The file is validated against the official schema in the tests (xmllint).
@@ -55,6 +60,7 @@ export function buildSepaCreditTransfer(input: SepaCreditTransfer): string {
     throw new AppError('PAYROLL_DEBTOR_ACCOUNT_MISSING');
   if (input.transfers.length === 0) throw new RangeError('a transfer file needs at least one transfer');
   if (!idPattern.test(input.messageId)) throw new RangeError(`bad message id: ${input.messageId}`);
+  const purpose = input.purpose ?? 'SALA';
   let total = 0;
   const transfers = input.transfers.map((t) => {
     const iban = normalizeIdentifier(t.iban);
@@ -73,7 +79,7 @@ export function buildSepaCreditTransfer(input: SepaCreditTransfer): string {
       ...(bic ? [`        <CdtrAgt><FinInstnId><BIC>${bic}</BIC></FinInstnId></CdtrAgt>`] : []),
       `        <Cdtr><Nm>${sepaText(t.creditorName, 70)}</Nm></Cdtr>`,
       `        <CdtrAcct><Id><IBAN>${iban}</IBAN></Id></CdtrAcct>`,
-      '        <Purp><Cd>SALA</Cd></Purp>',
+      `        <Purp><Cd>${purpose}</Cd></Purp>`,
       `        <RmtInf><Ustrd>${sepaText(t.remittance, 140)}</Ustrd></RmtInf>`,
       '      </CdtTrfTxInf>',
     ].join('\n');

@@ -17,6 +17,22 @@ export const fieldMessages = {
     fr: 'Le numéro de TVA ne correspond pas au SIREN.',
     en: 'The VAT number does not match the SIREN.',
   },
+  'expense.totalPositive': { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  'expense.vatNegative': { fr: 'La TVA ne peut être négative.', en: 'The VAT cannot be negative.' },
+  'expense.vatTooHigh': {
+    fr: 'La TVA dépasse ce que permet le taux le plus haut (20 %) sur ce montant.',
+    en: 'The VAT exceeds what the highest rate (20%) allows on this amount.',
+  },
+  'expense.vatMismatch': {
+    fr: 'La TVA ne correspond pas à la base et au taux.',
+    en: 'The VAT does not match the base and the rate.',
+  },
+  'expense.vatRate': { fr: 'Taux de TVA inconnu.', en: 'Unknown VAT rate.' },
+  'expense.rateTwice': { fr: 'Un même taux figure deux fois.', en: 'The same rate appears twice.' },
+  'expense.dueBeforeIssue': {
+    fr: 'L’échéance précède la date de la facture.',
+    en: 'The due date is before the invoice date.',
+  },
   'iban.invalid': { fr: 'IBAN invalide (clé de contrôle incorrecte).', en: 'Invalid IBAN (wrong checksum).' },
   'bic.invalid': { fr: 'BIC invalide.', en: 'Invalid BIC.' },
   'postalCode.invalid': { fr: 'Code postal invalide (5 chiffres).', en: 'Invalid postal code (5 digits).' },
@@ -165,6 +181,12 @@ export const fieldMessages = {
   'payroll.exitTooFar': {
     fr: 'Un plan de sortie couvre au plus 60 mois.',
     en: 'An exit plan covers at most 60 months.',
+  },
+  'payroll.siret': { fr: 'SIRET invalide (14 chiffres).', en: 'Invalid SIRET (14 digits).' },
+  'payroll.ape': { fr: 'Code APE invalide (ex. 70.22Z).', en: 'Invalid APE code (e.g. 70.22Z).' },
+  'payroll.settingsFirstOfMonth': {
+    fr: 'Une version des paramètres de paie commence le premier jour d’un mois.',
+    en: 'A version of the payroll settings starts on the first day of a month.',
   },
   // Contribution (issue 6).
   'contribution.amount': { fr: 'Montant invalide (en centimes).', en: 'Invalid amount (in cents).' },
