@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -457,5 +457,65 @@ describe('sales', () => {
       .from(numberingCounters)
       .where(eq(numberingCounters.counterKey, '2026'));
     expect(counter!.lastValue).toBe(rows.length);
+  }, 180_000);
+
+  it('numbers invoices issued by two server processes on one PostgreSQL without gap or duplicate', async () => {
+    // PGlite is one process by nature: only PostgreSQL can be shared by two servers.
+    if (ctx.database.kind !== 'postgres') return;
+    const admin = actorOf(people.admin);
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const lines = [
+        {
+          description: `Lot ${i}`,
+          quantity: '1',
+          unitPriceCents: 500 + i,
+          vat: { kind: 'rate', rateBp: 2000 },
+        },
+      ];
+      ids.push((await saveInvoiceDraft(ctx, admin, draft(bois, clientId, lines))).id);
+    }
+    const [{ db }] = (await queryRows<{ db: string }>(ctx.db, sql`SELECT current_database() AS db`)) as [
+      { db: string },
+    ];
+    const url = new URL(ctx.config.databaseUrl!);
+    url.pathname = `/${db}`;
+    ctx.setNow('2026-03-04T09:00:00.000Z');
+    const before = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`SELECT count(*)::int AS n FROM invoices WHERE status = 'issued'`,
+    );
+    // Half the drafts go to a second process, the other half to this one, at the same moment.
+    const child = new Promise<string[]>((done, fail) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', resolve(import.meta.dirname, 'testing/issue-invoices.child.ts')],
+        {
+          env: {
+            ...process.env,
+            ISSUE_DATABASE_URL: url.toString(),
+            ISSUE_NOW: ctx.now().toISOString(),
+            ISSUE_ACTOR: JSON.stringify(admin),
+            ISSUE_IDS: JSON.stringify(ids.filter((_, i) => i % 2 === 0)),
+          },
+        },
+        (error, stdout, stderr) =>
+          error ? fail(new Error(stderr || String(error))) : done(JSON.parse(stdout)),
+      );
+    });
+    const here = await Promise.allSettled(
+      ids.filter((_, i) => i % 2 === 1).map((id) => issueInvoice(ctx, admin, id)),
+    );
+    const there = await child;
+    expect(here.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(there.every((n) => /^F2026-\d{5}$/.test(n))).toBe(true);
+    const rows = await queryRows<{ counter: number; number: string }>(
+      ctx.db,
+      sql`SELECT counter, number FROM invoices WHERE status = 'issued' ORDER BY counter`,
+    );
+    expect(rows.length).toBe(Number(before[0]!.n) + ids.length);
+    expect(rows.map((r) => Number(r.counter))).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
+    expect(rows.map((r) => r.number)).toEqual(expect.arrayContaining(there));
   }, 180_000);
 });
