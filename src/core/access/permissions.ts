@@ -82,10 +82,12 @@ export const permissionsByRole = {
     'governance.read',
     'governance.manage',
     'governance.vote',
-    // Payroll (issue 10): read salary plans and runs; approve advances on salaries the treasury cannot bear.
+    // Payroll (issue 10): read salary plans and runs; approve advances on salaries the treasury cannot bear;
+    // record the cooperative's payroll settings.
     'payroll.plans.read',
     'payroll.runs.read',
     'payroll.advances.approve',
+    'payroll.settings.manage',
     // Contribution (issue 6): the cooperative's dashboard; edit the policy and exemptions; run the month.
     'contribution.read',
     'contribution.manage',
@@ -126,6 +128,7 @@ export const permissionsByRole = {
     'payroll.runs.read',
     'payroll.runs.manage',
     'payroll.advances.approve',
+    'payroll.settings.manage',
     // Contribution (issue 6).
     'contribution.read',
     'contribution.manage',

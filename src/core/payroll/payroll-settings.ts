@@ -67,3 +67,95 @@ export const defaultPayrollSettings: PayrollSettings = {
   healthPlan: { monthlyPremiumCents: 4_000, employerShareBp: 5_000 },
   providentPlan: { employerRateBp: 0, employeeRateBp: 0 },
 };
+
+/** The cooperative's own floor under "how much can I pay myself?": what an activity keeps aside [CONF]. */
+export const defaultSafetyBufferCents = 100_000;
+
+/**
+ * One version of the cooperative's payroll settings as a manager records it (issue 10): the employer settings
+ * the rules engine needs, the safety buffer the salary capacity keeps aside, from the first day of a month
+ * (the rates change every year, sometimes mid-year: a version per change, never edited once a run used it).
+ */
+export const PayrollSettingsVersionInput = PayrollSettings.extend({
+  validFrom: CalendarDateSchema.refine((d) => d.endsWith('-01'), { error: 'payroll.settingsFirstOfMonth' }),
+  safetyBufferCents: z.number().int({ error: 'ledger.cents' }).min(0).max(100_000_000),
+  /** The establishment's SIRET and APE code, and the collective agreement: printed on payslips (R3243-1). */
+  establishmentSiret: z
+    .string()
+    .trim()
+    .regex(/^(\d{14})?$/, { error: 'payroll.siret' })
+    .default(''),
+  apeCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^(\d{2}\.?\d{2}[A-Z])?$/, { error: 'payroll.ape' })
+    .default(''),
+  collectiveAgreement: z.string().trim().max(200).default(''),
+  note: z.string().trim().max(500).default(''),
+});
+export type PayrollSettingsVersionInput = z.input<typeof PayrollSettingsVersionInput>;
+
+export const PayrollSettingsVersion = PayrollSettingsVersionInput.extend({
+  id: z.uuid(),
+  note: z.string(),
+  establishmentSiret: z.string(),
+  apeCode: z.string(),
+  collectiveAgreement: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+});
+export type PayrollSettingsVersion = z.infer<typeof PayrollSettingsVersion>;
+
+/** What the cooperative applies on a date: the version in force, else the documented defaults. */
+export const PayrollSettingsInForce = z.object({
+  settings: PayrollSettings,
+  safetyBufferCents: z.number().int(),
+  employer: z.object({
+    establishmentSiret: z.string(),
+    apeCode: z.string(),
+    collectiveAgreement: z.string(),
+  }),
+  /** The version applied; null = no version yet, the defaults. */
+  versionId: z.uuid().nullable(),
+  validFrom: z.string().nullable(),
+});
+export type PayrollSettingsInForce = z.infer<typeof PayrollSettingsInForce>;
+
+/** Only the rules engine's part of a version (the safety buffer and the note are not the engine's). */
+export function engineSettingsOf(v: PayrollSettings): PayrollSettings {
+  return {
+    headcountClass: v.headcountClass,
+    workAccidentRateBp: v.workAccidentRateBp,
+    transportLevyRateBp: v.transportLevyRateBp,
+    healthPlan: { ...v.healthPlan },
+    providentPlan: { ...v.providentPlan },
+  };
+}
+
+/** The settings in force on `date` among recorded versions, else the documented defaults. */
+export function payrollSettingsInForce<V extends PayrollSettingsVersion>(
+  versions: readonly V[],
+  date: string,
+): PayrollSettingsInForce {
+  const v = payrollSettingsOn(versions, date) as V | null;
+  if (!v)
+    return {
+      settings: defaultPayrollSettings,
+      safetyBufferCents: defaultSafetyBufferCents,
+      employer: { establishmentSiret: '', apeCode: '', collectiveAgreement: '' },
+      versionId: null,
+      validFrom: null,
+    };
+  return {
+    settings: engineSettingsOf(v),
+    safetyBufferCents: v.safetyBufferCents,
+    employer: {
+      establishmentSiret: v.establishmentSiret,
+      apeCode: v.apeCode,
+      collectiveAgreement: v.collectiveAgreement,
+    },
+    versionId: v.id,
+    validFrom: v.validFrom,
+  };
+}

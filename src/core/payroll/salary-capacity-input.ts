@@ -23,6 +23,11 @@ export type EmployerCostFunction = (grossCents: number) => number | Promise<numb
 
 /** The question as the API takes it: the horizon starts at `month`, whose rules price every salary. */
 export const SalaryCapacityRequest = SalaryCapacityInput.extend({
+  /**
+   * A buffer of one's own; never below the one the cooperative sets in its payroll settings (the higher of the
+   * two is kept), which applies when none is given.
+   */
+  safetyBufferCents: cents.min(0).optional(),
   month: PayrollMonthSchema,
   settings: PayrollSettings.optional(),
   /** Also say how long the treasury lasts at this gross salary. */
@@ -33,6 +38,8 @@ export type SalaryCapacityRequest = z.infer<typeof SalaryCapacityRequest>;
 export const SalaryCapacityAnswer = z.object({
   month: PayrollMonthSchema,
   settings: PayrollSettings,
+  /** The safety buffer kept aside: the cooperative's, or a higher one asked for. */
+  safetyBufferCents: z.number().int(),
   sustainable: z.object({
     grossCents: z.number().int().nullable(),
     employerCostCents: z.number().int().nullable(),

@@ -23,9 +23,15 @@ function employerCostOf(calculator: SalaryCalculator, settings: PayrollSettings,
 export async function answerSalaryCapacity(
   calculator: SalaryCalculator,
   settings: PayrollSettings,
-  request: Omit<SalaryCapacityRequest, 'settings'>,
+  asked: Omit<SalaryCapacityRequest, 'settings'>,
+  cooperativeBufferCents: number,
 ): Promise<SalaryCapacityAnswer> {
-  assertSalaryRulesKnown(request.month);
+  assertSalaryRulesKnown(asked.month);
+  // The cooperative's buffer is a floor (issue 10: "a safety buffer set by the cooperative").
+  const request = {
+    ...asked,
+    safetyBufferCents: Math.max(asked.safetyBufferCents ?? 0, cooperativeBufferCents),
+  };
   const cost = employerCostOf(calculator, settings, request.month);
   const sustainable = await findSustainableSalary(request, cost, {
     referenceMinimumGrossCents: await calculator.smicCents(request.month),
@@ -35,7 +41,13 @@ export async function answerSalaryCapacity(
     const salary = { grossCents: request.atGrossCents, employerCostCents: await cost(request.atGrossCents) };
     runway = { ...salary, ...measureTreasuryRunway(request, salary) };
   }
-  return { month: request.month, settings, sustainable, runway };
+  return {
+    month: request.month,
+    settings,
+    safetyBufferCents: request.safetyBufferCents,
+    sustainable,
+    runway,
+  };
 }
 
 /** The exit plan, every month priced with the rules of its first month. */

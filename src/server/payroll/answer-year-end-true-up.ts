@@ -9,7 +9,7 @@ import {
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
 import type { SalaryCalculator } from './create-salary-engine.ts';
-import { payrollSettingsFor } from './prepare-payroll-run.ts';
+import { loadPayrollSettings } from './load-payroll-settings.ts';
 import { salaryRulesCoverage } from './salary-rules.ts';
 
 /**
@@ -78,7 +78,7 @@ export async function answerYearEndTrueUp(
     a.members.push({ memberId: r.member_id, memberName: r.member_name, shareBp: Number(r.share_bp) });
     byActivity.set(r.activity_id, a);
   }
-  const settings = payrollSettingsFor(pricingMonth);
+  const { settings } = await loadPayrollSettings(db, `${pricingMonth}-01`);
   const cost = async (grossCents: number) =>
     (await calculator.figures(settings, pricingMonth, grossCents)).employerCostCents;
   // All at once: the worker pool spreads the searches over its threads.

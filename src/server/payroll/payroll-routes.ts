@@ -1,6 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { calendarDateOf } from '../../core/members/calendar-date.ts';
-import { defaultPayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import {
+  PayrollSettingsInForce,
+  PayrollSettingsVersion,
+  PayrollSettingsVersionInput,
+} from '../../core/payroll/payroll-settings.ts';
 import { ExitPlanAnswer, ExitPlanRequest } from '../../core/payroll/plan-exit-payout.ts';
 import { SalaryCapacityAnswer, SalaryCapacityRequest } from '../../core/payroll/salary-capacity-input.ts';
 import {
@@ -15,8 +19,11 @@ import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
 import { answerExitPlan, answerSalaryCapacity } from './answer-salary-capacity.ts';
 import { decideSalaryPlan } from './decide-salary-plan.ts';
+import { listPayrollSettingsVersions } from './list-payroll-settings-versions.ts';
 import { listSalaryPlans, memberSalaryPlans } from './list-salary-plans.ts';
+import { loadPayrollSettings } from './load-payroll-settings.ts';
 import { proposeSalaryPlan } from './propose-salary-plan.ts';
+import { recordPayrollSettingsVersion } from './record-payroll-settings-version.ts';
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 import { simulateSalary } from './simulate-salary.ts';
 
@@ -61,9 +68,10 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) => {
       const body = c.req.valid('json');
+      const recorded = await loadPayrollSettings(c.get('ctx').db, `${body.month}-01`);
       const simulation = await simulateSalary(
         sharedSalaryCalculator(),
-        body.settings ?? defaultPayrollSettings,
+        body.settings ?? recorded.settings,
         body,
       );
       return c.json(simulation, 200);
@@ -82,8 +90,14 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) => {
       const { settings, ...request } = c.req.valid('json');
+      const recorded = await loadPayrollSettings(c.get('ctx').db, `${request.month}-01`);
       return c.json(
-        await answerSalaryCapacity(sharedSalaryCalculator(), settings ?? defaultPayrollSettings, request),
+        await answerSalaryCapacity(
+          sharedSalaryCalculator(),
+          settings ?? recorded.settings,
+          request,
+          recorded.safetyBufferCents,
+        ),
         200,
       );
     },
@@ -99,8 +113,9 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) => {
       const { settings, ...input } = c.req.valid('json');
+      const recorded = await loadPayrollSettings(c.get('ctx').db, `${input.firstMonth}-01`);
       return c.json(
-        await answerExitPlan(sharedSalaryCalculator(), settings ?? defaultPayrollSettings, input),
+        await answerExitPlan(sharedSalaryCalculator(), settings ?? recorded.settings, input),
         200,
       );
     },
@@ -194,4 +209,47 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) =>
       c.json(await decideSalaryPlan(c.get('ctx'), c.get('actor'), c.req.valid('param').id, 'withdrawn'), 200),
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'get',
+      path: '/payroll/settings',
+      tags: ['Payroll'],
+      summary:
+        "The cooperative's payroll settings: every version, and the one in force today (or the defaults)",
+      responses: {
+        200: {
+          description: 'Versions, latest start first',
+          ...json(z.object({ current: PayrollSettingsInForce, versions: z.array(PayrollSettingsVersion) })),
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const db = c.get('ctx').db;
+      const today = calendarDateOf(c.get('ctx').now());
+      return c.json(
+        { current: await loadPayrollSettings(db, today), versions: await listPayrollSettingsVersions(db) },
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('payroll.settings.manage', {
+      method: 'post',
+      path: '/payroll/settings',
+      tags: ['Payroll'],
+      summary:
+        "Record a version of the cooperative's payroll settings, in force from the first day of a month",
+      description:
+        'A version starting in a month already run is refused; a version with the same start, not used yet, is replaced.',
+      request: { body: { ...json(PayrollSettingsVersionInput), required: true } },
+      responses: {
+        201: { description: 'Recorded', ...json(PayrollSettingsVersion) },
+        ...problemResponses,
+        409: { description: 'A month already run (problem+json)' },
+      },
+    }),
+    async (c) =>
+      c.json(await recordPayrollSettingsVersion(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
   );

@@ -12,7 +12,6 @@ import {
 } from '../../core/payroll/payroll-basis-for-month.ts';
 import type { PayrollMonth } from '../../core/payroll/payroll-month.ts';
 import type { PayrollRunLine, PayrollRunPreview } from '../../core/payroll/payroll-run-schemas.ts';
-import { defaultPayrollSettings, type PayrollSettings } from '../../core/payroll/payroll-settings.ts';
 import type { SalaryPlanStatus } from '../../core/payroll/salary-plan.ts';
 import type { SalaryFigures } from '../../core/payroll/salary-simulation-schemas.ts';
 import type { AppContext } from '../app-context.ts';
@@ -21,6 +20,7 @@ import { queryRows } from '../db/query-rows.ts';
 import { toJourneyEntry } from '../members/journey-rows.ts';
 import { journeyEntries } from '../members/members-tables.ts';
 import type { SalaryCalculator } from './create-salary-engine.ts';
+import { loadPayrollSettings } from './load-payroll-settings.ts';
 import { salaryRulesSource } from './salary-rules.ts';
 import { assertSalaryRulesKnown } from './simulate-salary.ts';
 
@@ -46,11 +46,6 @@ const zeroFigures: SalaryFigures = {
   employerContributionsCents: 0,
   lines: [],
 };
-
-/** The payroll settings of the cooperative: the documented defaults until settings are recorded (issue 10). */
-export function payrollSettingsFor(_month: PayrollMonth): PayrollSettings {
-  return defaultPayrollSettings;
-}
 
 /**
  * Refuses a run the books cannot take: a month not begun yet, rules the engine does not know, or a month whose
@@ -98,7 +93,8 @@ export async function preparePayrollRun(
   await assertMonthOpenForPayroll(ctx, month);
   const { first, last } = monthBounds(month);
   const db = ctx.db;
-  const settings = payrollSettingsFor(month);
+  // The settings in force on the month's first day (a version starts on the first of a month).
+  const { settings } = await loadPayrollSettings(db, first);
   const members = await queryRows<MemberRow>(
     db,
     sql`SELECT m.id, m.first_name || ' ' || m.last_name AS name, m.last_name || ' ' || m.first_name AS sort

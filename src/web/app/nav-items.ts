@@ -253,6 +253,13 @@ export const navItems: NavItem[] = [
     section: 'administration',
   },
   {
+    to: '/payroll/settings',
+    label: 'nav.payrollSettings',
+    icon: IconReceiptEuro,
+    permission: 'payroll.runs.read',
+    section: 'administration',
+  },
+  {
     to: '/governance/settings',
     label: 'nav.governanceSettings',
     icon: IconScale,

@@ -52,6 +52,10 @@ const SalaryPlanApprovalsPage = lazyPage(
 const PayrollRunsPage = lazyPage(() => import('../payroll/payroll-runs-page.tsx'), 'PayrollRunsPage');
 const TrueUpPage = lazyPage(() => import('../payroll/true-up-page.tsx'), 'TrueUpPage');
 const ExitPlanPage = lazyPage(() => import('../payroll/exit-plan-page.tsx'), 'ExitPlanPage');
+const PayrollSettingsPage = lazyPage(
+  () => import('../payroll/payroll-settings-page.tsx'),
+  'PayrollSettingsPage',
+);
 const MyActivityPage = lazyPage(
   () => import('../contribution/activity-dashboard-page.tsx'),
   'MyActivityPage',
@@ -155,6 +159,7 @@ export const router = createBrowserRouter([
           { path: '/payroll/plans', element: guarded('payroll.plans.decide', <SalaryPlanApprovalsPage />) },
           { path: '/payroll/runs', element: guarded('payroll.runs.read', <PayrollRunsPage />) },
           { path: '/payroll/true-up', element: guarded('payroll.runs.read', <TrueUpPage />) },
+          { path: '/payroll/settings', element: guarded('payroll.runs.read', <PayrollSettingsPage />) },
           { path: '/me/activity', element: <MyActivityPage /> },
           { path: '/activities/:id/dashboard', element: <ActivityDashboardPage /> },
           { path: '/activities/:id/figures', element: <FigureLinesPage /> },

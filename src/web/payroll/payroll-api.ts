@@ -4,6 +4,7 @@ import type {
   PayrollSlipView,
   SalaryPaymentView,
 } from '../../core/payroll/payroll-run-schemas.ts';
+import type { PayrollSettingsInForce, PayrollSettingsVersion } from '../../core/payroll/payroll-settings.ts';
 import type { YearEndTrueUpAnswer } from '../../core/payroll/propose-year-end-true-up.ts';
 import type { SalaryCapacityAnswer } from '../../core/payroll/salary-capacity-input.ts';
 import type { SalaryPlanView } from '../../core/payroll/salary-plan.ts';
@@ -45,6 +46,10 @@ export const payrollApi = {
       { body: { month, executionDate } },
     ),
   confirmPayment: (id: string) => api<SalaryPaymentView>('POST', `/payroll/payments/${id}/confirm`),
+  settings: () =>
+    api<{ current: PayrollSettingsInForce; versions: PayrollSettingsVersion[] }>('GET', '/payroll/settings'),
+  recordSettings: (body: Record<string, unknown>) =>
+    api<PayrollSettingsVersion>('POST', '/payroll/settings', { body }),
   trueUp: (fiscalYearId: number, assemblyDate: string) =>
     api<YearEndTrueUpAnswer>('POST', '/payroll/true-up', { body: { fiscalYearId, assemblyDate } }),
 };

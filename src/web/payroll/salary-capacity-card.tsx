@@ -1,5 +1,5 @@
 import { Alert, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { SubmitButton } from '../ui/submit-button.tsx';
@@ -17,17 +17,23 @@ export function SalaryCapacityCard({ treasuryCents }: { treasuryCents: number | 
   const { p, euros } = usePayrollTexts();
   const [treasury, setTreasury] = useState('');
   const [revenue, setRevenue] = useState('0');
-  const [buffer, setBuffer] = useState('1 000');
+  // The cooperative's safety buffer is the floor (payroll settings): prefilled, the server never goes below it.
+  const settings = useQuery({ queryKey: ['payroll', 'settings'], queryFn: payrollApi.settings });
+  const floorCents = settings.data?.current.safetyBufferCents ?? null;
+  const [buffer, setBuffer] = useState('');
   const [months, setMonths] = useState<number | string>(12);
   const [atGross, setAtGross] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   useEffect(() => {
     if (treasuryCents !== null) setTreasury((t) => t || asText(treasuryCents));
   }, [treasuryCents]);
+  useEffect(() => {
+    if (floorCents !== null) setBuffer((b) => b || asText(floorCents));
+  }, [floorCents]);
   const ask = useMutation({ mutationFn: payrollApi.capacity });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const values = [treasury, revenue, buffer].map(parseEurosToCents);
+    const values = [treasury, revenue, buffer || '0'].map(parseEurosToCents);
     const gross = atGross.trim() ? parseEurosToCents(atGross) : undefined;
     if (values.some((v) => v === null) || gross === null) {
       setInvalid(p('capacity.treasury'));
@@ -78,6 +84,9 @@ export function SalaryCapacityCard({ treasuryCents }: { treasuryCents: number | 
             <Group grow align="flex-start" wrap="wrap" preventGrowOverflow={false}>
               <TextInput
                 label={p('capacity.buffer')}
+                description={
+                  floorCents !== null ? p('capacity.bufferFloor', { amount: euros(floorCents) }) : undefined
+                }
                 value={buffer}
                 onChange={(e) => setBuffer(e.currentTarget.value)}
                 inputMode="decimal"
