@@ -17,6 +17,8 @@ export const InvoiceView = z.object({
   notes: z.string().nullable(),
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
+  /** Drafts sent back by support: why, until the author submits again. */
+  returnReason: z.string().nullable(),
   totalExclCents: z.number(),
   totalVatCents: z.number(),
   totalInclCents: z.number(),
@@ -27,6 +29,16 @@ export const InvoiceView = z.object({
   creditedCents: z.number(),
   paidCents: z.number(),
   dueCents: z.number(),
+  /** Issued invoices: each payment received, oldest first. */
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      paidOn: z.string(),
+      amountCents: z.number(),
+      method: z.string(),
+      reference: z.string(),
+    }),
+  ),
   paymentStatus: z.enum(['unpaid', 'partlyPaid', 'paid', 'overdue']).nullable(),
   pdfUrl: z.string().nullable(),
   body: z.unknown(),

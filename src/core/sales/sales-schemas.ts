@@ -96,3 +96,9 @@ export const PaymentInput = z.strictObject({
   reference: z.string().trim().max(100).default(''),
 });
 export type PaymentInput = z.infer<typeof PaymentInput>;
+
+/** Support sends a submitted invoice back: the author reads why on their draft. */
+export const ReturnInvoiceInput = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+});
+export type ReturnInvoiceInput = z.infer<typeof ReturnInvoiceInput>;

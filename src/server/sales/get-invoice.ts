@@ -33,16 +33,23 @@ async function toViews(db: Db, rows: readonly Row[], today: string): Promise<Inv
             .where(and(inArray(invoices.correctsInvoiceId, issuedIds), eq(invoices.status, 'issued')))
             .groupBy(invoices.correctsInvoiceId),
         );
-  const paid =
+  const paymentRows =
     issuedIds.length === 0
-      ? new Map<string, number>()
-      : await sumBy(
-          db
-            .select({ id: payments.invoiceId, cents: sql<string>`sum(${payments.amountCents})` })
-            .from(payments)
-            .where(inArray(payments.invoiceId, issuedIds))
-            .groupBy(payments.invoiceId),
-        );
+      ? []
+      : await db
+          .select({
+            id: payments.id,
+            invoiceId: payments.invoiceId,
+            paidOn: payments.paidOn,
+            amountCents: payments.amountCents,
+            method: payments.method,
+            reference: payments.reference,
+          })
+          .from(payments)
+          .where(inArray(payments.invoiceId, issuedIds))
+          .orderBy(asc(payments.paidOn), asc(payments.createdAt));
+  const paid = new Map<string, number>();
+  for (const p of paymentRows) paid.set(p.invoiceId, (paid.get(p.invoiceId) ?? 0) + Number(p.amountCents));
   const sendings =
     issuedIds.length === 0
       ? []
@@ -79,6 +86,7 @@ async function toViews(db: Db, rows: readonly Row[], today: string): Promise<Inv
       notes: row.notes,
       submittedAt: row.submittedAt?.toISOString() ?? null,
       approvedAt: row.approvedAt?.toISOString() ?? null,
+      returnReason: row.returnReason,
       totalExclCents: row.totalExclCents,
       totalVatCents: row.totalVatCents,
       totalInclCents: row.totalInclCents,
@@ -91,6 +99,15 @@ async function toViews(db: Db, rows: readonly Row[], today: string): Promise<Inv
       creditedCents,
       paidCents,
       dueCents,
+      payments: paymentRows
+        .filter((p) => p.invoiceId === row.id)
+        .map((p) => ({
+          id: p.id,
+          paidOn: p.paidOn,
+          amountCents: Number(p.amountCents),
+          method: p.method,
+          reference: p.reference,
+        })),
       paymentStatus: issued
         ? paymentStatus(
             { dueCents: row.totalInclCents - creditedCents, paidCents, dueDate: row.dueDate! },

@@ -381,6 +381,10 @@ describe('sales', () => {
     });
     expect(last.status).toBe(201);
     expect(last.body).toMatchObject({ paymentStatus: 'paid', dueCents: 0 });
+    expect(last.body.payments.map(({ id, ...p }: { id: string }) => p)).toEqual([
+      { paidOn: '2026-03-10', amountCents: 33_333, method: 'transfer', reference: '' },
+      { paidOn: '2026-03-20', amountCents: due - 33_333, method: 'transfer', reference: '' },
+    ]);
     // Nothing left awaiting receipt for this activity; 411 settled.
     const [balances] = await queryRows<{ pending: string; clients: string }>(
       ctx.db,
@@ -411,6 +415,21 @@ describe('sales', () => {
     expect(
       (await support.get('/sales/invoices?status=submitted')).body.map((i: { id: string }) => i.id),
     ).toContain(id);
+    // Sent back: only with a reason, which the author reads on the draft until they submit again.
+    for (const bad of [{}, { reason: '   ' }, { reason: 'x'.repeat(1001) }, { reason: 'ok', extra: 1 }]) {
+      expect((await support.post(`/sales/invoices/${id}/return`, bad)).body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await member.get(`/sales/invoices/${id}`)).body.status).toBe('submitted');
+    expect((await member.post(`/sales/invoices/${id}/return`, { reason: 'no' })).status).toBe(403);
+    const returned = await support.post(`/sales/invoices/${id}/return`, {
+      reason: 'Le taux de TVA de la formation est à revoir.',
+    });
+    expect(returned.body).toMatchObject({
+      status: 'draft',
+      returnReason: 'Le taux de TVA de la formation est à revoir.',
+    });
+    const again = await member.post(`/sales/invoices/${id}/submit`, {});
+    expect(again.body).toMatchObject({ status: 'submitted', returnReason: null });
     expect((await support.post(`/sales/invoices/${id}/approve`, {})).status).toBe(200);
     const issued = await member.post(`/sales/invoices/${id}/issue`, {});
     expect(issued.status).toBe(200);

@@ -8,6 +8,7 @@ import {
   CreditNoteInput,
   InvoiceDraftInput,
   PaymentInput,
+  ReturnInvoiceInput,
 } from '../../core/sales/sales-schemas.ts';
 import { readFile } from '../files/store-file.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
@@ -188,13 +189,13 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       method: 'post',
       path: '/sales/invoices/{id}/return',
       tags: ['Sales'],
-      summary: 'Send a submitted invoice back to its author as a draft (support)',
-      request: { params: idParam },
+      summary: 'Send a submitted invoice back to its author as a draft, with the reason (support)',
+      request: { params: idParam, ...body(ReturnInvoiceInput) },
       responses: { 200: { description: 'Returned', ...json(InvoiceView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await returnInvoiceToDraft(c.get('ctx'), c.get('actor'), id);
+      await returnInvoiceToDraft(c.get('ctx'), c.get('actor'), id, c.req.valid('json'));
       return c.json(await getInvoice(c.get('ctx'), c.get('actor'), id), 200);
     },
   )

@@ -144,6 +144,7 @@ export const invoices = pgTable('invoices', {
   submittedAt: instant('submitted_at'),
   approvedBy: uuid('approved_by'),
   approvedAt: instant('approved_at'),
+  returnReason: text('return_reason'),
   number: text('number'),
   counterKey: text('counter_key'),
   counter: integer('counter'),

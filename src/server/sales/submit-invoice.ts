@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { can } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { assertCanTransition } from '../../core/sales/document-statuses.ts';
+import { ReturnInvoiceInput } from '../../core/sales/sales-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -16,7 +17,7 @@ export async function submitInvoice(ctx: AppContext, actor: Actor, invoiceId: st
     assertCanTransition('invoice', invoice.status, 'submitted');
     await tx
       .update(invoices)
-      .set({ status: 'submitted', submittedAt: ctx.now(), updatedAt: ctx.now() })
+      .set({ status: 'submitted', submittedAt: ctx.now(), returnReason: null, updatedAt: ctx.now() })
       .where(eq(invoices.id, invoiceId));
     await recordAudit(tx, actor, {
       action: 'sales.invoice.submit',
@@ -51,19 +52,30 @@ export async function approveInvoice(ctx: AppContext, actor: Actor, invoiceId: s
   });
 }
 
-/** Support sends a submitted invoice back to its author as a draft. */
-export async function returnInvoiceToDraft(ctx: AppContext, actor: Actor, invoiceId: string) {
+/** Support sends a submitted invoice back to its author as a draft, saying why (shown on the draft). */
+export async function returnInvoiceToDraft(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown) {
+  const parsed = ReturnInvoiceInput.safeParse(input);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', { zodError: parsed.error });
+  const { reason } = parsed.data;
   return ctx.db.transaction(async (tx) => {
     const { invoice } = await loadInvoiceForUpdate(tx, actor, invoiceId, salesToday(ctx.now()));
     assertCanTransition('invoice', invoice.status, 'draft');
     await tx
       .update(invoices)
-      .set({ status: 'draft', submittedAt: null, approvedBy: null, approvedAt: null, updatedAt: ctx.now() })
+      .set({
+        status: 'draft',
+        submittedAt: null,
+        approvedBy: null,
+        approvedAt: null,
+        returnReason: reason,
+        updatedAt: ctx.now(),
+      })
       .where(eq(invoices.id, invoiceId));
     await recordAudit(tx, actor, {
       action: 'sales.invoice.return',
       objectType: 'invoice',
       objectId: invoiceId,
+      changes: { reason },
     });
   });
 }

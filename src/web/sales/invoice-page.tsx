@@ -26,6 +26,7 @@ import { DocumentLines } from './document-lines.tsx';
 import { Figure } from './figure.tsx';
 import { InvoiceStatusBadges, invoiceStage } from './invoice-status-badge.tsx';
 import { Money } from './money.tsx';
+import { PaymentsPanel } from './payments-panel.tsx';
 import { PdfPreview } from './pdf-preview.tsx';
 import { RecordPaymentModal } from './record-payment-modal.tsx';
 import { ReturnInvoiceModal } from './return-invoice-modal.tsx';
@@ -186,6 +187,13 @@ export function InvoicePage() {
             {canValidate ? s('validation.pendingHint') : s('editor.submittedText')}
           </Alert>
         )}
+        {stage === 'draft' && i.returnReason && (
+          <Alert color="orange" title={s('validation.returnedTitle')}>
+            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+              {i.returnReason}
+            </Text>
+          </Alert>
+        )}
         {stage === 'approved' && (
           <Alert color="cyan" title={s('invoice.approvedTitle')}>
             {s('invoice.approvedText')}
@@ -269,6 +277,8 @@ export function InvoicePage() {
             </Table>
           )}
         </Paper>
+
+        {stage === 'issued' && !isCredit && <PaymentsPanel payments={i.payments} />}
 
         {i.sendings.length > 0 && <SendingsPanel sendings={i.sendings} />}
 

@@ -65,7 +65,8 @@ export const salesApi = {
     api<InvoiceView>('PUT', `/sales/invoices/${id}`, { body: body as InvoiceDraftInput }),
   submit: (id: string) => api<InvoiceView>('POST', `/sales/invoices/${id}/submit`),
   approve: (id: string) => api<InvoiceView>('POST', `/sales/invoices/${id}/approve`),
-  returnToDraft: (id: string) => api<InvoiceView>('POST', `/sales/invoices/${id}/return`),
+  returnToDraft: (id: string, reason: string) =>
+    api<InvoiceView>('POST', `/sales/invoices/${id}/return`, { body: { reason } }),
   issue: (id: string) => api<InvoiceView>('POST', `/sales/invoices/${id}/issue`),
   creditNote: (id: string, body: CreditNoteInput | Record<string, unknown>) =>
     api<InvoiceView>('POST', `/sales/invoices/${id}/credit-notes`, { body }),
