@@ -28,7 +28,10 @@ export type ActivityMonthFigures = {
   month: string;
   /** Revenue invoiced excluding VAT: class 70 lines except the contribution received (708100), credit − debit. */
   invoicedCents: bigint;
-  /** Revenue received excluding VAT: client receipts in bank journals minus the VAT they settle. */
+  /**
+   * Revenue received excluding VAT: client receipts in bank journals minus the VAT they settle — the VAT
+   * moved from 44574 by the receipt (services), or its invoice's VAT collected at invoicing pro rata (goods).
+   */
   collectedCents: bigint;
   /** Class 6 lines, debit − credit, per account (those of the gross margin are picked by the policy). */
   purchases: readonly { accountNumber: string; cents: bigint }[];

@@ -6,6 +6,7 @@ import type {
   PolicyVersionRef,
 } from '../../core/contribution/compute-contribution.ts';
 import { ContributionPolicy } from '../../core/contribution/contribution-policy.ts';
+import { vatCollectedAtInvoicingInReceipt } from '../../core/contribution/receipt-vat.ts';
 import { addDaysToDate } from '../../core/ledger/ledger-date.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
@@ -61,7 +62,8 @@ export type ActivityInputs = {
 
 /**
  * Everything the monthly computation needs, for every member activity (or one), in a few set-based
- * queries over the ledger lines of the fiscal year to date: revenue invoiced and received excluding VAT,
+ * queries over the ledger lines of the fiscal year to date: revenue invoiced and received excluding VAT
+ * (the VAT a receipt settles is its 44574 line for services, its invoice's share for goods),
  * class 6 lines on the accounts some version flags for the gross margin, what the runs already charged,
  * whether the members are under a CAPE at each month's end, and the members' exemptions with their share.
  */
@@ -143,6 +145,41 @@ export async function loadContributionInputs(
         accountNumber: r.account,
         cents: BigInt(r.purchases),
       });
+  }
+
+  // Receipts of invoices whose VAT was collected at invoicing (goods, the "débits" option): the VAT they
+  // settle has no line of their own, so it is taken from the invoice (core: vatCollectedAtInvoicingInReceipt).
+  const receipts = await queryRows<{
+    activity_id: string;
+    month: string;
+    paid_before: string;
+    amount: string;
+    vat: string;
+    incl: string;
+  }>(
+    db,
+    sql`SELECT x.activity_id, to_char(e.entry_date, 'YYYY-MM') AS month, x.paid_before::text,
+               x.amount_cents::text AS amount, x.vat::text, x.incl::text
+        FROM (SELECT p.ledger_entry_id, p.amount_cents, i.activity_id,
+                     i.total_vat_cents - i.vat_pending_cents AS vat, i.total_incl_cents AS incl,
+                     coalesce(sum(p.amount_cents) OVER (PARTITION BY p.invoice_id ORDER BY p.paid_on, p.created_at, p.id
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS paid_before
+              FROM payments p JOIN invoices i ON i.id = p.invoice_id
+              WHERE i.total_vat_cents <> i.vat_pending_cents ${input.activityId ? sql`AND i.activity_id = ${input.activityId}` : sql``}) x
+        JOIN ledger_entries e ON e.id = x.ledger_entry_id
+        JOIN ledger_journals j ON j.code = e.journal_code AND j.kind = 'bank'
+        WHERE e.entry_date BETWEEN ${input.yearStart} AND ${end}`,
+  );
+  for (const r of receipts) {
+    const a = byId.get(r.activity_id);
+    const i = monthIndex.get(r.month);
+    if (!a || i === undefined) continue;
+    a.months[i]!.collectedCents -= vatCollectedAtInvoicingInReceipt({
+      paidBeforeCents: BigInt(r.paid_before),
+      amountCents: BigInt(r.amount),
+      vatAtInvoicingCents: BigInt(r.vat),
+      invoiceInclCents: BigInt(r.incl),
+    });
   }
 
   const charged = await queryRows<{ activity_id: string; cents: string }>(
