@@ -15,6 +15,8 @@ export const permissionsByRole = {
     'directory.read',
     // Governance (issue 8): vote, give a proxy, see one's shares (the use cases check the person is an associate).
     'governance.vote',
+    // Expenses (issue 7): claims and supplier invoices of one's own activities (the use cases check the activity).
+    'expenses.use',
   ],
   support: [
     'home.read',
@@ -39,6 +41,10 @@ export const permissionsByRole = {
     'payroll.plans.decide',
     // Contribution (issue 6): the portfolio's dashboards and contributions.
     'contribution.read',
+    // Expenses (issue 7): every activity's expenses; approve them (never one's own).
+    'expenses.use',
+    'expenses.all',
+    'expenses.approve',
   ],
   accountant: [
     'home.read',
@@ -63,9 +69,17 @@ export const permissionsByRole = {
     'payroll.plans.read',
     'payroll.runs.read',
     'payroll.runs.manage',
+    // Expenses (issue 7): approve expenses (never one's own), pay them by SEPA batches.
+    'expenses.use',
+    'expenses.all',
+    'expenses.approve',
+    'expenses.pay',
     // Contribution (issue 6): read every activity's contributions; run the monthly contribution.
     'contribution.read',
     'contribution.run',
+    // Bank (issue 9): import statements, match and reconcile them. Members never see bank lines.
+    'bank.read',
+    'bank.manage',
   ],
   manager: [
     'home.read',
@@ -88,6 +102,10 @@ export const permissionsByRole = {
     'payroll.runs.read',
     'payroll.advances.approve',
     'payroll.settings.manage',
+    // Expenses (issue 7): read every activity's expenses; set the double-approval threshold.
+    'expenses.use',
+    'expenses.all',
+    'expenses.settings',
     // Contribution (issue 6): the cooperative's dashboard; edit the policy and exemptions; run the month.
     'contribution.read',
     'contribution.manage',
@@ -129,10 +147,19 @@ export const permissionsByRole = {
     'payroll.runs.manage',
     'payroll.advances.approve',
     'payroll.settings.manage',
+    // Expenses (issue 7).
+    'expenses.use',
+    'expenses.all',
+    'expenses.approve',
+    'expenses.pay',
+    'expenses.settings',
     // Contribution (issue 6).
     'contribution.read',
     'contribution.manage',
     'contribution.run',
+    // Bank (issue 9).
+    'bank.read',
+    'bank.manage',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -148,6 +148,8 @@ const Decision = {
 export const ClaimView = z.object({
   id: z.string(),
   kind: z.literal('claim'),
+  /** Given when it is submitted (NDF-…). */
+  number: z.string().nullable(),
   activityId: z.string(),
   activityName: z.string(),
   memberId: z.string(),

@@ -48,9 +48,10 @@ const idPattern = /^[A-Za-z0-9/\-?:().,'+]{1,35}$/;
 
 /**
  * A SEPA credit transfer initiation, ISO 20022 pain.001.001.03 (the version French banks take for SEPA
- * transfers), one payment block (category purpose SALA for salaries, SUPP for expenses), charges shared (SLEV). Refuses what a bank
- * would reject: an IBAN whose checksum fails (ISO 13616, via ibantools), a malformed BIC, an amount that is not
- * a positive whole number of cents, identifiers outside the SEPA character set or longer than 35 characters.
+ * transfers), one payment block (category purpose SALA for salaries, SUPP for expenses), charges shared (SLEV).
+ * Refuses what a bank would reject: an IBAN whose checksum fails (ISO 13616, via ibantools), a malformed BIC, an
+ * amount that is not a positive whole number of cents, identifiers outside the SEPA character set or longer than
+ * 35 characters.
  * The file is validated against the official schema in the tests (xmllint).
  */
 export function buildSepaCreditTransfer(input: SepaCreditTransfer): string {
@@ -103,7 +104,7 @@ export function buildSepaCreditTransfer(input: SepaCreditTransfer): string {
     '      <BtchBookg>true</BtchBookg>',
     `      <NbOfTxs>${count}</NbOfTxs>`,
     `      <CtrlSum>${amount(total)}</CtrlSum>`,
-    '      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><CtgyPurp><Cd>SALA</Cd></CtgyPurp></PmtTpInf>',
+    `      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><CtgyPurp><Cd>${purpose}</Cd></CtgyPurp></PmtTpInf>`,
     `      <ReqdExctnDt>${input.executionDate}</ReqdExctnDt>`,
     `      <Dbtr><Nm>${sepaText(input.debtor.name, 70)}</Nm></Dbtr>`,
     `      <DbtrAcct><Id><IBAN>${debtorIban}</IBAN></Id></DbtrAcct>`,

@@ -30,6 +30,7 @@ describe('audit log labels', () => {
     ...['insert', 'update', 'delete'].map((c) => `member.journey.${c}`),
     ...['approved', 'rejected', 'withdrawn'].map((d) => `salary_plan.${d}`),
     ...['accepted', 'refused', 'expired'].map((s) => `sales.quote.${s}`),
+    ...['claim', 'supplier_invoice'].flatMap((t) => ['approve', 'reject'].map((d) => `expense.${t}.${d}`)),
   ];
   const actions = [...new Set([...written, ...templated])].sort();
   const objectTypes = [

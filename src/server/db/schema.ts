@@ -3,6 +3,7 @@ export * from '../activities/activities-tables.ts';
 export * from '../audit/audit-tables.ts';
 export * from '../contribution/contribution-tables.ts';
 export * from '../cooperative/cooperative-tables.ts';
+export * from '../expenses/expenses-tables.ts';
 export * from '../files/files-tables.ts';
 export * from '../governance/governance-tables.ts';
 export * from '../jobs/jobs-tables.ts';

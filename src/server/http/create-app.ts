@@ -8,11 +8,13 @@ import { sql } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../core/errors/app-error.ts';
+import { receiptMaxBytes } from '../../core/expenses/sniff-receipt-type.ts';
 import { activitiesRoutes } from '../activities/activities-routes.ts';
 import type { AppContext } from '../app-context.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
 import { contributionRoutes } from '../contribution/contribution-routes.ts';
 import { cooperativeLogoRoute, cooperativeRoutes } from '../cooperative/cooperative-routes.ts';
+import { expenseRoutes, receiptUploadPath } from '../expenses/expense-routes.ts';
 import { governanceRoutes } from '../governance/governance-routes.ts';
 import { homeRoutes } from '../home/home-routes.ts';
 import { integrityRoutes } from '../integrity/integrity-routes.ts';
@@ -97,6 +99,7 @@ function apiRoutes() {
     ledgerRoutes,
     ledgerReportRoutes,
     contributionRoutes,
+    expenseRoutes,
   ]) {
     api.route('/', routes);
   }
@@ -124,15 +127,20 @@ export function createApp(ctx: AppContext) {
     c.header('cache-control', 'no-store');
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: jsonBodyLimit,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', { limit: '1 Mo' });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: jsonBodyLimit,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', { limit: '1 Mo' });
+    },
+  });
+  // Receipts are photos taken on a phone: their upload alone may carry up to 10 MiB (issue 7).
+  const receiptLimit = bodyLimit({
+    maxSize: receiptMaxBytes,
+    onError: () => {
+      throw new AppError('EXPENSE_RECEIPT_TOO_LARGE', { limit: '10 Mio' });
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.path === receiptUploadPath ? receiptLimit : jsonLimit)(c, next));
   app.use('/api/*', csrfProtection(ctx.config.publicUrl));
   const api = apiRoutes();
   app.route('/api', api);
