@@ -2,6 +2,7 @@ import { addDays, type CalendarDate, maxDate } from '../members/calendar-date.ts
 import type { JourneyEntry } from '../members/journey-schemas.ts';
 import { listJourneyContracts } from '../members/list-journey-contracts.ts';
 import { addMonths, type PayrollMonth } from './payroll-month.ts';
+import { type ProratedSalary, prorateMonthlySalary } from './prorate-monthly-salary.ts';
 import { type SalaryPlanStatus, salaryPlanForMonth } from './salary-plan.ts';
 
 /** The first and last day of a payroll month. */
@@ -14,7 +15,10 @@ export type PayrollBasis =
   | {
       kind: 'salary';
       contractId: string;
+      /** The gross of the month: the monthly gross, prorated when the contract runs part of the month. */
       grossCents: number;
+      /** The days paid and the monthly gross they are a part of (calendar-days method). */
+      prorata: ProratedSalary;
       /** The contract's fixed part in force in the month (C. trav. R7331-11). */
       fixedPartCents: number;
       /** Where the gross comes from: the approved plan in force, or the contract's fixed part. */
@@ -29,8 +33,8 @@ export type PayrollBasis =
  * The payroll basis of one member for one month (issue 10): under a CESA running during the month, the gross of
  * the approved salary plan in force, else the contract's fixed part — never below the fixed part in force on the
  * month's first working day of the contract (an amendment may have raised it since the plan was approved).
- * Under a CAPE only, a zero record. Otherwise nothing. A whole month is paid: a contract starting or ending
- * during the month is not prorated (see README, payroll).
+ * Under a CAPE only, a zero record. Otherwise nothing. A contract starting or ending during the month is paid
+ * for its calendar days in the month (prorateMonthlySalary: the French rule for an incomplete month).
  */
 export function payrollBasisForMonth<
   P extends {
@@ -55,19 +59,26 @@ export function payrollBasisForMonth<
   for (const a of cesa.amendments)
     if (a.on <= from && a.fixedMonthlyCents !== null) fixed = a.fixedMonthlyCents;
   const plan = salaryPlanForMonth(plans, month);
-  if (plan && plan.monthlyGrossCents >= fixed)
+  const days = (monthly: number) =>
+    prorateMonthlySalary(monthly, month, { start: cesa.start, lastDay: cesa.effectiveEnd });
+  if (plan && plan.monthlyGrossCents >= fixed) {
+    const prorata = days(plan.monthlyGrossCents);
     return {
       kind: 'salary',
       contractId: cesa.id,
-      grossCents: plan.monthlyGrossCents,
+      grossCents: prorata.grossCents,
+      prorata,
       fixedPartCents: fixed,
       basis: 'plan',
       salaryPlanId: plan.id,
     };
+  }
+  const prorata = days(fixed);
   return {
     kind: 'salary',
     contractId: cesa.id,
-    grossCents: fixed,
+    grossCents: prorata.grossCents,
+    prorata,
     fixedPartCents: fixed,
     basis: 'fixed_part',
     salaryPlanId: null,

@@ -5,6 +5,17 @@ import { PayrollSettings } from './payroll-settings.ts';
 import { ContributionLine } from './salary-simulation-schemas.ts';
 
 export const PayrollRunRequest = z.strictObject({ month: PayrollMonthSchema });
+
+/** The days a salary pays when the contract runs part of the month (calendar-days method); null = whole month. */
+export const PayrollPeriod = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    daysPaid: z.number().int(),
+    monthDays: z.number().int(),
+    fullMonthGrossCents: z.number().int(),
+  })
+  .nullable();
 export type PayrollRunRequest = z.infer<typeof PayrollRunRequest>;
 
 /**
@@ -36,6 +47,7 @@ export const PayrollRunLine = z.object({
   /** Why a line is refused: an error code of the catalogue, its details, and the message in the caller's language. */
   refusal: z.object({ code: z.string(), message: z.string() }).nullable(),
   slipId: z.string().nullable(),
+  period: PayrollPeriod,
 });
 export type PayrollRunLine = z.infer<typeof PayrollRunLine>;
 
@@ -102,6 +114,8 @@ export const PayrollSlipView = z.object({
   advanceCents: z.number().int(),
   entryId: z.string().nullable(),
   paidOn: CalendarDateSchema.nullable(),
+  /** The days paid, when the record pays part of the month (dates only: recorded before, whole months). */
+  period: z.object({ from: z.string(), to: z.string() }).nullable(),
   createdAt: z.string(),
 });
 export type PayrollSlipView = z.infer<typeof PayrollSlipView>;

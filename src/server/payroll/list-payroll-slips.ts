@@ -27,6 +27,8 @@ type SlipRow = {
   advance_cents: string;
   entry_id: string | null;
   paid_on: string | null;
+  period_from: string | null;
+  period_to: string | null;
   created_at: Date | string;
 };
 
@@ -42,7 +44,7 @@ export async function listPayrollSlips(
                s.gross_cents::text, s.net_social_cents::text, s.net_before_income_tax_cents::text,
                s.net_taxable_cents::text, s.employer_cost_cents::text, s.employee_contributions_cents::text,
                s.employer_contributions_cents::text, s.contribution_lines, s.advance_cents::text, s.entry_id,
-               s.paid_on::text, s.created_at
+               s.paid_on::text, s.period_from::text, s.period_to::text, s.created_at
         FROM payroll_slips s JOIN members m ON m.id = s.member_id LEFT JOIN activities a ON a.id = s.activity_id
         WHERE ${filter.month ? sql`s.month = ${`${filter.month}-01`}::date` : sql`true`}
           AND ${filter.memberId ? sql`s.member_id = ${filter.memberId}` : sql`true`}
@@ -70,6 +72,7 @@ export async function listPayrollSlips(
     advanceCents: Number(r.advance_cents),
     entryId: r.entry_id,
     paidOn: r.paid_on,
+    period: r.period_from && r.period_to ? { from: r.period_from, to: r.period_to } : null,
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }
@@ -90,6 +93,8 @@ export function payrollVariablesTable(month: PayrollMonth, slips: readonly Payro
       { key: 'activity', label: 'Activité', kind: 'text' },
       { key: 'contract', label: 'Contrat', kind: 'text' },
       { key: 'basis', label: 'Base', kind: 'text' },
+      { key: 'from', label: 'Du', kind: 'text' },
+      { key: 'to', label: 'Au', kind: 'text' },
       { key: 'gross', label: 'Salaire brut', kind: 'cents' },
       { key: 'employee', label: 'Cotisations salariales', kind: 'cents' },
       { key: 'employer', label: 'Cotisations patronales', kind: 'cents' },
@@ -106,6 +111,8 @@ export function payrollVariablesTable(month: PayrollMonth, slips: readonly Payro
       activity: s.activityCode ?? '',
       contract: s.kind === 'salary' ? 'CESA' : 'CAPE',
       basis: basisLabel[s.basis],
+      from: s.period?.from ?? '',
+      to: s.period?.to ?? '',
       gross: s.grossCents,
       employee: s.employeeContributionsCents,
       employer: s.employerContributionsCents,

@@ -221,6 +221,16 @@ export async function preparePayrollRun(
       shortfallCents: 0,
       refusal: null as PayrollRunLine['refusal'],
       slipId: slipOf.get(m.id) ?? null,
+      period:
+        basis.kind === 'salary' && basis.prorata.daysPaid < basis.prorata.monthDays
+          ? {
+              from: basis.prorata.periodFrom,
+              to: basis.prorata.periodTo,
+              daysPaid: basis.prorata.daysPaid,
+              monthDays: basis.prorata.monthDays,
+              fullMonthGrossCents: basis.prorata.fullMonthCents,
+            }
+          : null,
       basisDetail: basis,
       figures: figures[i] ?? null,
       advance: advanceOf.get(m.id) ?? null,

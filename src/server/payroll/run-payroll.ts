@@ -151,6 +151,8 @@ export async function runPayroll(
           treasuryBeforeCents: l.treasuryBeforeCents,
           advanceId: l.status === 'advance' ? l.advance!.id : null,
           advanceCents: l.status === 'advance' ? l.shortfallCents : 0,
+          periodFrom: salary ? b.prorata.periodFrom : null,
+          periodTo: salary ? b.prorata.periodTo : null,
           entryId: salary ? (entryOf.get(`payroll:${month}:${l.memberId}`) ?? null) : null,
           createdAt: ctx.now(),
         };

@@ -322,6 +322,11 @@ export function PayrollRunsPage() {
                       </Table.Td>
                       <Table.Td ta="right">
                         <Money cents={l.grossCents} />
+                        {l.period && (
+                          <Text size="xs" c="dimmed">
+                            {p('runs.prorata', { days: l.period.daysPaid, monthDays: l.period.monthDays })}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td ta="right">
                         <Money cents={l.netBeforeIncomeTaxCents} />
