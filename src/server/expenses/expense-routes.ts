@@ -154,8 +154,11 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       return c.body(file.bytes as unknown as ArrayBuffer, 200, {
         'content-type': file.mediaType,
         'cache-control': 'private, max-age=3600',
-        // Shown inline beside the claim; never able to run anything.
-        'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+        // Shown inline beside the claim; never able to run anything (a PDF viewer refuses a sandboxed page).
+        'content-security-policy':
+          file.mediaType === 'application/pdf'
+            ? "default-src 'none'; style-src 'unsafe-inline'"
+            : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
         'x-content-type-options': 'nosniff',
       });
     },

@@ -41,6 +41,16 @@ const LedgerChartPage = lazyPage(() => import('../ledger/ledger-chart-page.tsx')
 const LedgerClosingPage = lazyPage(() => import('../ledger/ledger-closing-page.tsx'), 'LedgerClosingPage');
 const MyAccountsPage = lazyPage(() => import('../ledger/my-accounts-page.tsx'), 'MyAccountsPage');
 const MySalaryPage = lazyPage(() => import('../payroll/my-salary-page.tsx'), 'MySalaryPage');
+const MyExpensesPage = lazyPage(() => import('../expenses/my-expenses-page.tsx'), 'MyExpensesPage');
+const ClaimFormPage = lazyPage(() => import('../expenses/claim-form-page.tsx'), 'ClaimFormPage');
+const ExpenseApprovalsPage = lazyPage(
+  () => import('../expenses/expense-approvals-page.tsx'),
+  'ExpenseApprovalsPage',
+);
+const ExpensePaymentsPage = lazyPage(
+  () => import('../expenses/expense-payments-page.tsx'),
+  'ExpensePaymentsPage',
+);
 const SalarySimulatorPage = lazyPage(
   () => import('../payroll/salary-simulator-page.tsx'),
   'SalarySimulatorPage',
@@ -154,6 +164,11 @@ export const router = createBrowserRouter([
           { path: '/ledger/closing', element: guarded('ledger.close', <LedgerClosingPage />) },
           { path: '/me/accounts', element: <MyAccountsPage /> },
           { path: '/me/salary', element: guarded('members.self', <MySalaryPage />) },
+          { path: '/expenses', element: guarded('members.self', <MyExpensesPage />) },
+          { path: '/expenses/claims/new', element: guarded('members.self', <ClaimFormPage />) },
+          { path: '/expenses/claims/:id', element: guarded('expenses.use', <ClaimFormPage />) },
+          { path: '/expenses/approvals', element: guarded('expenses.approve', <ExpenseApprovalsPage />) },
+          { path: '/expenses/payments', element: guarded('expenses.pay', <ExpensePaymentsPage />) },
           { path: '/me/exit-plan', element: guarded('members.self', <ExitPlanPage />) },
           { path: '/payroll/simulator', element: <SalarySimulatorPage /> },
           { path: '/payroll/plans', element: guarded('payroll.plans.decide', <SalaryPlanApprovalsPage />) },
