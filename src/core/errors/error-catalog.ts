@@ -357,6 +357,11 @@ export const errorCatalog = {
     fr: 'Ce document ne peut pas passer de l’état « {from} » à l’état « {to} ».',
     en: 'This document cannot go from “{from}” to “{to}”.',
   },
+  SALES_ACCOUNT_UNKNOWN: {
+    status: 422,
+    fr: 'Le compte de ventes {account} n’existe pas dans le plan comptable (ou est désactivé) : demandez au service comptable de le créer.',
+    en: 'Sales account {account} is not in the chart of accounts (or is disabled): ask the accountants to add it.',
+  },
   INVOICE_ALREADY_ISSUED: {
     status: 409,
     fr: 'Ce document est déjà émis : il ne peut plus être modifié. Corrigez-le par un avoir.',
@@ -739,6 +744,21 @@ export const errorCatalog = {
     status: 422,
     fr: 'L’exonération du {fromOn} au {toOn} dépasse le contrat de la personne (CAPE, CESA ou associé·e).',
     en: 'The exemption from {fromOn} to {toOn} goes beyond the member’s contract (CAPE, CESA or associate).',
+  },
+  CONTRIBUTION_EXEMPTION_REVOKED: {
+    status: 409,
+    fr: 'Cette exonération est déjà révoquée depuis le {revokedFrom}.',
+    en: 'This exemption is already revoked from {revokedFrom}.',
+  },
+  CONTRIBUTION_REVOCATION_OUTSIDE: {
+    status: 422,
+    fr: 'La révocation prend effet entre le premier et le dernier jour de l’exonération (du {fromOn} au {toOn}).',
+    en: 'A revocation takes effect between the exemption’s first and last days ({fromOn} to {toOn}).',
+  },
+  CONTRIBUTION_REVOCATION_CLOSED_YEAR: {
+    status: 409,
+    fr: 'Le {revokedFrom} appartient à un exercice clôturé : aucun calcul ne pourrait plus régulariser la contribution.',
+    en: '{revokedFrom} belongs to a closed fiscal year: no run could correct the contribution any more.',
   },
   CONTRIBUTION_MONTH_NOT_OVER: {
     status: 422,

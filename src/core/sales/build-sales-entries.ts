@@ -5,7 +5,7 @@ import type { DocumentBody, SupplyKind } from './document-line.ts';
 
 /**
  * The accounting of sales (ledger.md, posting rules):
- * - invoice: D 411 client (incl. VAT) · C 706 services / 707 goods (excl. VAT) · C 44574 VAT awaiting
+ * - invoice: D 411 client (incl. VAT) · C 706 services / 707 goods, or the catalogue item's 70x account (excl. VAT) · C 44574 VAT awaiting
  *   receipt (services, unless the cooperative opted for the "débits") or C 44571 VAT collected (goods,
  *   or the débits option). A deposit invoice's VAT is due when the deposit is received, for goods too
  *   (CGI art. 269-2 a, since 2023), so it goes to 44574.
@@ -29,30 +29,55 @@ export interface SalesEntryLine {
   thirdParty: boolean;
 }
 
-/** Net sales per VAT group and supply kind, after the document's allowances (split pro rata). */
-function salesByKind(body: DocumentBody, totals: DocumentTotals) {
-  const out: { vatKey: string; kind: SupplyKind; baseCents: number; vatCents: number }[] = [];
+/** The account a line credits: its catalogue item's, else 706000 services / 707000 goods. */
+function accountOf(l: { kind: SupplyKind; salesAccount?: string | null }) {
+  return l.salesAccount ?? (l.kind === 'goods' ? salesAccounts.goods : salesAccounts.services);
+}
+
+/**
+ * Net sales per VAT group, supply kind and sales account, after the document's allowances (split pro
+ * rata). The kind decides when the VAT is due; the account where the sale is booked.
+ */
+function salesByAccount(body: DocumentBody, totals: DocumentTotals) {
+  const out: { vatKey: string; kind: SupplyKind; account: string; baseCents: number; vatCents: number }[] =
+    [];
   for (const g of totals.vatBreakdown) {
-    const byKind = new Map<SupplyKind, number>();
+    const byPart = new Map<string, { kind: SupplyKind; account: string; net: number }>();
     for (const l of totals.lines.filter((x) => x.vatKey === g.key)) {
-      const kind = body.sections[l.sectionIndex]!.lines[l.lineIndex]!.kind;
-      byKind.set(kind, (byKind.get(kind) ?? 0) + l.netCents);
+      const source = body.sections[l.sectionIndex]!.lines[l.lineIndex]!;
+      const account = accountOf(source);
+      const key = `${source.kind}|${account}`;
+      const part = byPart.get(key) ?? { kind: source.kind, account, net: 0 };
+      part.net += l.netCents;
+      byPart.set(key, part);
     }
-    const kinds = [...byKind.keys()];
-    const nets = kinds.map((k) => byKind.get(k)!);
-    // A kind with a negative net (a deduction larger than its lines) cannot take a pro rata share:
+    const parts = [...byPart.values()];
+    const nets = parts.map((p) => p.net);
+    // A part with a negative net (a deduction larger than its lines) cannot take a pro rata share:
     // the whole group goes to services then.
-    if (kinds.length > 1 && nets.some((n) => n <= 0)) {
-      out.push({ vatKey: g.key, kind: 'services', baseCents: g.baseCents, vatCents: g.vatCents });
+    if (parts.length > 1 && nets.some((n) => n <= 0)) {
+      out.push({
+        vatKey: g.key,
+        kind: 'services',
+        account: salesAccounts.services,
+        baseCents: g.baseCents,
+        vatCents: g.vatCents,
+      });
       continue;
     }
     const allowances = allocateCents(g.allowanceCents, nets);
     const vats = allocateCents(
       g.vatCents,
-      kinds.map((_, i) => nets[i]! - allowances[i]!),
+      parts.map((_, i) => nets[i]! - allowances[i]!),
     );
-    kinds.forEach((kind, i) => {
-      out.push({ vatKey: g.key, kind, baseCents: nets[i]! - allowances[i]!, vatCents: vats[i]! });
+    parts.forEach((p, i) => {
+      out.push({
+        vatKey: g.key,
+        kind: p.kind,
+        account: p.account,
+        baseCents: nets[i]! - allowances[i]!,
+        vatCents: vats[i]!,
+      });
     });
   }
   return out;
@@ -84,9 +109,8 @@ export function buildInvoiceEntryLines(input: {
   const revenue = new Map<string, number>();
   let pending = 0;
   let collected = 0;
-  for (const part of salesByKind(input.body, input.totals)) {
-    const account = part.kind === 'goods' ? salesAccounts.goods : salesAccounts.services;
-    revenue.set(account, (revenue.get(account) ?? 0) + part.baseCents);
+  for (const part of salesByAccount(input.body, input.totals)) {
+    revenue.set(part.account, (revenue.get(part.account) ?? 0) + part.baseCents);
     const onReceipt = input.type === 'deposit' || (part.kind === 'services' && !input.vatOnDebits);
     if (onReceipt) pending += part.vatCents;
     else collected += part.vatCents;
@@ -120,9 +144,11 @@ export function buildPaymentEntryLines(input: {
   amountCents: number;
   vatCollectedCents: number;
   label: string;
+  /** The bank account's ledger account (512x) when it is not the main one (bank reconciliation, issue 9). */
+  bankAccountNumber?: string;
 }) {
   const lines: SalesEntryLine[] = [
-    line(salesAccounts.bank, input.amountCents, 'debit', input.label),
+    line(input.bankAccountNumber ?? salesAccounts.bank, input.amountCents, 'debit', input.label),
     line(salesAccounts.client, input.amountCents, 'credit', input.label, true),
   ];
   if (input.vatCollectedCents !== 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LineVat, SupplyKind } from './document-line.ts';
+import { LineVat, SalesAccount, SupplyKind } from './document-line.ts';
 import { AmountCents } from './money-limits.ts';
 import { UnitCode } from './unit-codes.ts';
 
@@ -22,12 +22,7 @@ export const CatalogueItemInput = z
     vat: LineVat,
     kind: SupplyKind,
     /** A class 70 account (sales of goods and services, PCG); 706000 or 707000 by kind when left empty. */
-    salesAccount: z
-      .string()
-      .trim()
-      .regex(/^70\d{4,8}$/, { error: 'salesAccount.invalid' })
-      .nullable()
-      .default(null),
+    salesAccount: SalesAccount.nullable().default(null),
   })
   .transform((i) => ({ ...i, salesAccount: i.salesAccount ?? defaultSalesAccount(i.kind) }));
 export type CatalogueItemInput = z.infer<typeof CatalogueItemInput>;

@@ -36,6 +36,12 @@ export const Discount = z.discriminatedUnion('kind', [
 export type Discount = z.infer<typeof Discount>;
 
 export const SupplyKind = z.enum(['goods', 'services']);
+
+/** A sales account: class 70 of the PCG (sales of goods and services), 6 to 10 digits. */
+export const SalesAccount = z
+  .string()
+  .trim()
+  .regex(/^70\d{4,8}$/, { error: 'salesAccount.invalid' });
 export type SupplyKind = z.infer<typeof SupplyKind>;
 
 export const DocumentLine = z.strictObject({
@@ -47,6 +53,11 @@ export const DocumentLine = z.strictObject({
   vat: LineVat,
   discount: Discount.nullable().default(null),
   kind: SupplyKind.default('services'),
+  /**
+   * The class 70 account the line's sales credit (PCG), copied from the catalogue item; none for a line
+   * typed by hand: 706000 (services) or 707000 (goods) then. Documents issued before it existed lack it.
+   */
+  salesAccount: SalesAccount.nullish(),
 });
 export type DocumentLine = z.infer<typeof DocumentLine>;
 

@@ -28,6 +28,7 @@ export async function writeInvoiceLines(
       vat: l.vat,
       discount: l.discount,
       supplyKind: l.kind,
+      salesAccount: l.salesAccount ?? null,
       grossCents: t.grossCents,
       discountCents: t.discountCents,
       netCents: t.netCents,
@@ -89,6 +90,7 @@ function bodyFromLines(rows: (typeof invoiceLines.$inferSelect)[], discount: Dis
       vat: r.vat,
       discount: r.discount,
       kind: r.supplyKind,
+      ...(r.salesAccount ? { salesAccount: r.salesAccount } : {}),
     });
   }
   return { sections: sections.length > 0 ? sections : [{ title: null, lines: [] }], discount };

@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/query-rows.ts';
-import { setUpSales } from './sales-test-fixture.ts';
+import { issueInvoice } from './issue-invoice.ts';
+import { companyClientInput, setUpSales } from './sales-test-fixture.ts';
+import { saveInvoiceDraft } from './save-invoice-draft.ts';
 
 /** The catalogue per activity (issue 5 §2): CRUD with archive, rights like clients, refusals. */
 let s: Awaited<ReturnType<typeof setUpSales>>;
 beforeAll(async () => {
   s = await setUpSales();
+  // A sub-account of 706 the accountants opened for training (the catalogue only names accounts of the chart).
+  await s.ctx.db.execute(sql`INSERT INTO ledger_accounts (number, label) VALUES ('706100', 'Formations')`);
 }, 60_000);
 afterAll(async () => {
   await s.ctx.close();
@@ -69,6 +73,44 @@ describe('catalogue', () => {
     ]);
   });
 
+  it('books a line copied from the catalogue on the item’s sales account', async () => {
+    const member = await s.loggedIn('member@test.coop');
+    const training = (await member.get(`/sales/catalogue/${id}`)).body;
+    expect(training.salesAccount).toBe('706100');
+    const client = await member.post(`/sales/activities/${s.bois}/clients`, companyClientInput);
+    const admin = s.actorOf(s.people.admin);
+    const line = (description: string, salesAccount?: string) => ({
+      description,
+      quantity: '1',
+      unitPriceCents: 10_000,
+      vat: { kind: 'rate', rateBp: 2000 },
+      ...(salesAccount ? { salesAccount } : {}),
+    });
+    const draft = await saveInvoiceDraft(s.ctx, admin, {
+      activityId: s.bois,
+      clientId: client.body.id,
+      deliveryDate: '2026-02-27',
+      body: { sections: [{ title: null, lines: [line('Formation', '706100'), line('Conseil')] }] },
+    });
+    // The draft keeps the account (the editor saves it again unchanged).
+    const saved = (await member.get(`/sales/invoices/${draft.id}`)).body;
+    expect(saved.body.sections[0].lines.map((l: { salesAccount?: string }) => l.salesAccount)).toEqual([
+      '706100',
+      undefined,
+    ]);
+    const issued = await issueInvoice(s.ctx, admin, draft.id);
+    const credited = await queryRows<{ account_number: string; credit: string }>(
+      s.ctx.db,
+      sql`SELECT account_number, sum(credit_cents)::text AS credit FROM ledger_entry_lines
+          WHERE entry_id = ${issued.ledgerEntryId} AND account_number LIKE '70%'
+          GROUP BY account_number ORDER BY account_number`,
+    );
+    expect(credited).toEqual([
+      { account_number: '706000', credit: '10000' },
+      { account_number: '706100', credit: '10000' },
+    ]);
+  });
+
   it('refuses bad items and changes nothing', async () => {
     const member = await s.loggedIn('member@test.coop');
     for (const bad of [
@@ -82,6 +124,7 @@ describe('catalogue', () => {
       { ...item, unit: 'BARREL' },
       { ...item, kind: 'both' },
       { ...item, salesAccount: '411000' },
+      { ...item, salesAccount: '706900' },
       { ...item, extra: true },
       { name: 'Sans prix' },
     ]) {
@@ -89,6 +132,9 @@ describe('catalogue', () => {
       expect(res.status, JSON.stringify(bad)).toBe(422);
     }
     expect((await member.put(`/sales/catalogue/${id}`, { ...item, unitPriceCents: -5 })).status).toBe(422);
+    const unknownAccount = await member.put(`/sales/catalogue/${id}`, { ...item, salesAccount: '706900' });
+    expect(unknownAccount.body).toMatchObject({ code: 'SALES_ACCOUNT_UNKNOWN' });
+    expect(unknownAccount.body.detail).toContain('706900');
     expect((await member.get(`/sales/catalogue/${id}`)).body.unitPriceCents).toBe(65_000);
   });
 

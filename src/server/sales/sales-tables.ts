@@ -175,6 +175,7 @@ export const invoiceLines = pgTable(
     vat: jsonb('vat').$type<LineVat>().notNull(),
     discount: jsonb('discount').$type<Discount>(),
     supplyKind: text('supply_kind').$type<SupplyKind>().notNull(),
+    salesAccount: text('sales_account'),
     grossCents: cents('gross_cents').notNull(),
     discountCents: cents('discount_cents').notNull(),
     netCents: cents('net_cents').notNull(),

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import { CatalogueItemInput } from '../../core/sales/catalogue-item.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/open-database.ts';
+import { ledgerAccounts } from '../ledger/ledger-tables.ts';
 import { requireSalesActivity, salesToday } from './sales-access.ts';
 import { catalogueItems } from './sales-tables.ts';
 
@@ -41,6 +42,12 @@ export async function saveCatalogueItem(
   };
   return ctx.db.transaction(async (tx) => {
     const today = salesToday(ctx.now());
+    // Invoices of this item credit its account: it must be in the chart, or issuing them would fail.
+    const [account] = await tx
+      .select({ number: ledgerAccounts.number })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.number, i.salesAccount), eq(ledgerAccounts.active, true)));
+    if (!account) throw new AppError('SALES_ACCOUNT_UNKNOWN', { account: i.salesAccount });
     let row: typeof catalogueItems.$inferSelect;
     if ('itemId' in target) {
       await loadCatalogueItemForUpdate(tx, actor, target.itemId, today);

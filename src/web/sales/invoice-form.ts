@@ -23,6 +23,8 @@ export type LineValues = {
   discountKind: 'none' | 'percent' | 'amount';
   discount: string;
   kind: 'services' | 'goods';
+  /** The catalogue item's sales account, kept when the line was picked from the catalogue. */
+  salesAccount: string | null;
 };
 export type SectionValues = { key: number; title: string; lines: LineValues[] };
 export type InvoiceValues = {
@@ -51,6 +53,7 @@ export const emptyLine = (): LineValues => ({
   discountKind: 'none',
   discount: '',
   kind: 'services',
+  salesAccount: null,
 });
 /** A line copied from a catalogue item (the document keeps the copy: the item may change later). */
 export function lineFromCatalogue(item: CatalogueItemView): LineValues {
@@ -63,6 +66,7 @@ export function lineFromCatalogue(item: CatalogueItemView): LineValues {
     vat: vat.kind === 'rate' ? String(vat.rateBp) : `exempt:${vat.exemption}`,
     reason: vat.kind === 'exempt' ? (vat.reason ?? '') : '',
     kind: item.kind,
+    salesAccount: item.salesAccount,
   };
 }
 export const emptySection = (): SectionValues => ({ key: nextKey++, title: '', lines: [emptyLine()] });
@@ -122,6 +126,7 @@ export function invoiceToValues(view: SavedDocument): InvoiceValues {
         reason: l.vat.kind === 'exempt' ? (l.vat.reason ?? '') : '',
         ...discountValues(l.discount),
         kind: l.kind,
+        salesAccount: l.salesAccount ?? null,
       })),
     })),
     ...discountValues(body.discount),
@@ -167,6 +172,7 @@ function toLine(line: LineValues) {
     vat: toVat(line),
     discount: toDiscount(line.discountKind, line.discount),
     kind: line.kind,
+    ...(line.salesAccount ? { salesAccount: line.salesAccount } : {}),
   };
 }
 
