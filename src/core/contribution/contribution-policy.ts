@@ -169,6 +169,32 @@ export const ContributionExemptionRequest = z
   .refine((e) => e.toOn >= e.fromOn, { path: ['toOn'], error: 'contribution.validToBeforeFrom' });
 export type ContributionExemptionRequest = z.infer<typeof ContributionExemptionRequest>;
 
+/**
+ * Ends an exemption early: from `revokedFrom` on, the member is charged again (from its first day, the
+ * exemption is cancelled). Months already run are not changed: the next run charges the difference.
+ */
+export const ExemptionRevocationRequest = z.strictObject({
+  revokedFrom: CalendarDateSchema,
+  reason: z
+    .string({ error: 'contribution.reasonRequired' })
+    .trim()
+    .min(3, { error: 'contribution.reasonRequired' })
+    .max(300),
+});
+export type ExemptionRevocationRequest = z.infer<typeof ExemptionRevocationRequest>;
+
+/**
+ * The cooperative's thresholds for the portfolio alert "treasury falling": over the last `fallingMonths`
+ * months, the available treasury fell by more than `fallingMinCents` and by more than `fallingPercentBp`
+ * of what it was (both: a small activity's 50 € is not an alert, nor is 2 % of a large one).
+ */
+export const ContributionSettings = z.strictObject({
+  fallingMonths: z.number().int().min(1).max(12),
+  fallingPercentBp: RateBp,
+  fallingMinCents: PolicyCents,
+});
+export type ContributionSettings = z.infer<typeof ContributionSettings>;
+
 /** A month 'YYYY-MM'. */
 export const ContributionMonth = z
   .string()

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ContributionBase, ContributionMonth, ContributionPolicy } from './contribution-policy.ts';
+import {
+  ContributionBase,
+  ContributionMonth,
+  ContributionPolicy,
+  ContributionSettings,
+} from './contribution-policy.ts';
 
 /** The shapes the contribution API answers (and the web reads). Money in integer cents. */
 const Cents = z.number().int();
@@ -26,6 +31,10 @@ export const ExemptionView = z.object({
   toOn: z.string(),
   reason: z.string(),
   createdAt: z.string(),
+  /** Revoked from this day on (the exemption's last day is the day before); null while it runs. */
+  revokedFrom: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+  revokedAt: z.string().nullable(),
 });
 export type ExemptionView = z.infer<typeof ExemptionView>;
 
@@ -190,6 +199,9 @@ export const ActivityDashboard = z.object({
 });
 export type ActivityDashboard = z.infer<typeof ActivityDashboard>;
 
+export const ContributionSettingsView = ContributionSettings.extend({ updatedAt: z.string() });
+export type ContributionSettingsView = z.infer<typeof ContributionSettingsView>;
+
 export const portfolioAlerts = [
   'treasury_negative',
   'treasury_falling',
@@ -212,7 +224,7 @@ export const PortfolioRow = z.object({
   name: z.string(),
   referentName: z.string().nullable(),
   treasuryCents: Cents,
-  /** Available treasury 90 days ago: "falling" compares with it. */
+  /** Available treasury `fallingMonths` months ago (the cooperative's setting): "falling" compares with it. */
   treasury90DaysAgoCents: Cents,
   resultCents: Cents,
   overdueCount: z.number(),

@@ -58,6 +58,9 @@ export async function addContributionExemption(
       toOn: row!.toOn,
       reason: row!.reason,
       createdAt: row!.createdAt.toISOString(),
+      revokedFrom: null,
+      revokeReason: null,
+      revokedAt: null,
     };
   });
 }

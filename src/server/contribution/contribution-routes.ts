@@ -3,9 +3,12 @@ import { sql } from 'drizzle-orm';
 import {
   ContributionExemptionRequest,
   ContributionPolicyVersion,
+  ContributionSettings,
+  ExemptionRevocationRequest,
 } from '../../core/contribution/contribution-policy.ts';
 import {
   ActivityDashboard,
+  ContributionSettingsView,
   CooperativeDashboard,
   ExemptionView,
   FigureLines,
@@ -23,6 +26,7 @@ import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { todayOf } from '../members/member-access.ts';
 import { addContributionExemption } from './add-contribution-exemption.ts';
+import { getContributionSettings, updateContributionSettings } from './contribution-settings.ts';
 import { createPolicyVersion } from './create-policy-version.ts';
 import { getActivityDashboard } from './get-activity-dashboard.ts';
 import { getCooperativeDashboard } from './get-cooperative-dashboard.ts';
@@ -30,8 +34,10 @@ import { listContributionExemptions } from './list-contribution-exemptions.ts';
 import { listFigureLines } from './list-figure-lines.ts';
 import { listPolicyVersions } from './list-policy-versions.ts';
 import { listPortfolio } from './list-portfolio.ts';
+import { revokeContributionExemption } from './revoke-contribution-exemption.ts';
 import { runContribution } from './run-contribution.ts';
 import { UpdatePolicyVersionRequest, updatePolicyVersion } from './update-policy-version.ts';
+import { withdrawPolicyVersion } from './withdraw-policy-version.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['Contribution'];
@@ -97,6 +103,81 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
         await updatePolicyVersion(ctx, c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
         200,
       );
+    },
+  )
+  .openapi(
+    defineRoute('contribution.manage', {
+      method: 'delete',
+      path: '/contribution/policy-versions/{id}',
+      tags,
+      summary: 'Withdraw a version not yet in force (the version before it takes its span back)',
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: {
+        204: { description: 'Withdrawn' },
+        ...problemResponses,
+        404: { description: 'No such version' },
+        409: { description: 'In force, past, or used by a run' },
+      },
+    }),
+    async (c) => {
+      await withdrawPolicyVersion(c.get('ctx'), c.get('actor'), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('contribution.manage', {
+      method: 'post',
+      path: '/contribution/exemptions/{id}/revoke',
+      tags,
+      summary:
+        'Revoke an exemption from a day on, with the reason (months already run are corrected by the next run)',
+      request: {
+        params: z.object({ id: z.uuid() }),
+        body: { ...json(ExemptionRevocationRequest), required: true },
+      },
+      responses: {
+        200: { description: 'Revoked', ...json(ExemptionView) },
+        ...problemResponses,
+        404: { description: 'No such exemption' },
+        409: { description: 'Already revoked, or a day in a closed fiscal year' },
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      return c.json(
+        await revokeContributionExemption(ctx, c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('contribution.read', {
+      method: 'get',
+      path: '/contribution/settings',
+      tags,
+      summary: 'The thresholds of the portfolio alert "treasury falling"',
+      responses: {
+        200: { description: 'Settings', ...json(ContributionSettingsView) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await getContributionSettings(c.get('ctx').db), 200),
+  )
+  .openapi(
+    defineRoute('contribution.manage', {
+      method: 'put',
+      path: '/contribution/settings',
+      tags,
+      summary: 'Set the thresholds of the portfolio alert "treasury falling"',
+      request: { body: { ...json(ContributionSettings), required: true } },
+      responses: {
+        200: { description: 'Settings', ...json(ContributionSettingsView) },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      return c.json(await updateContributionSettings(ctx, c.get('actor'), c.req.valid('json')), 200);
     },
   )
   .openapi(

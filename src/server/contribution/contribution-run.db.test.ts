@@ -252,6 +252,59 @@ describe('the monthly run', () => {
     expect(items.reduce((s: number, i: { amountCents: number }) => s + i.amountCents, 0)).toBe(-4_129);
   });
 
+  it('revokes an exemption from a day on, audited, leaving months already run to the next run', async () => {
+    const [ex] = (await manager.get('/contribution/exemptions')).body;
+    expect(ex).toMatchObject({ memberId: aliceMember, revokedFrom: null });
+    const revoke = (client: TestClient, body: Record<string, string>) =>
+      client.post(`/contribution/exemptions/${ex.id}/revoke`, body);
+    expect((await revoke(member, { revokedFrom: '2026-03-24', reason: 'Fin du RSA' })).status).toBe(403);
+    const noReason = await revoke(manager, { revokedFrom: '2026-03-24', reason: ' ' });
+    expect([noReason.status, noReason.body.code]).toEqual([422, 'VALIDATION_FAILED']);
+    const outside = await revoke(manager, { revokedFrom: '2027-01-01', reason: 'Fin du RSA' });
+    expect([outside.status, outside.body.code]).toEqual([422, 'CONTRIBUTION_REVOCATION_OUTSIDE']);
+    const before = await entryCount();
+    const ok = await revoke(manager, { revokedFrom: '2026-03-24', reason: 'Fin du RSA' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      revokedFrom: '2026-03-24',
+      revokeReason: 'Fin du RSA',
+      toOn: '2026-12-31',
+    });
+    // Nothing posted by the revocation itself: March's charges stand until the next run.
+    expect(await entryCount()).toBe(before);
+    const again = await revoke(manager, { revokedFrom: '2026-03-20', reason: 'Fin du RSA' });
+    expect([again.status, again.body.code]).toEqual([409, 'CONTRIBUTION_EXEMPTION_REVOKED']);
+    const [audit] = await queryRows<{ changes: any }>(
+      ctx.db,
+      sql`SELECT changes FROM audit_log WHERE action = 'contribution.exemption.revoke' AND object_id = ${ex.id}`,
+    );
+    expect(audit!.changes).toMatchObject({ revokedFrom: '2026-03-24', reason: 'Fin du RSA' });
+    // In a closed year, no run could correct it: refused.
+    const old = await manager.post('/contribution/exemptions', {
+      memberId: aliceMember,
+      fromOn: '2025-03-01',
+      toOn: '2025-03-31',
+      reason: 'Bénéficiaire du RSA',
+    });
+    const closed = await manager.post(`/contribution/exemptions/${old.body.id}/revoke`, {
+      revokedFrom: '2025-03-10',
+      reason: 'Erreur de saisie',
+    });
+    expect([closed.status, closed.body.code]).toEqual([409, 'CONTRIBUTION_REVOCATION_CLOSED_YEAR']);
+    // Exempt 16 to 23 March now (8 days instead of 16): year to date 519.35 € instead of 498.71 €.
+    const rerun = await accountant.post('/contribution/runs', { month: '2026-03' });
+    expect(rerun.body).toMatchObject({ postedCount: 1, correctionCount: 1, totalCents: 2_064 });
+    const [charge] = await queryRows<{ explanation: any }>(
+      ctx.db,
+      sql`SELECT explanation FROM contribution_charges WHERE activity_id = ${act.alice} AND month = '2026-03'
+          ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(charge!.explanation.items.find((i: { kind: string }) => i.kind === 'exemption')).toMatchObject({
+      exemptDays: 8,
+    });
+    expect((await accountant.post('/contribution/runs', { month: '2026-03' })).body.postedCount).toBe(0);
+  });
+
   it('starts a new version at a later date and refuses overlaps and months already charged', async () => {
     const charged = await manager.post('/contribution/policy-versions', {
       validFrom: '2026-03-01',
@@ -285,6 +338,25 @@ describe('the monthly run', () => {
     });
     expect(edit.status).toBe(200);
     expect(edit.body.policy.schedule.brackets[0].rateBp).toBe(900);
+  });
+
+  it('withdraws a version not yet in force, the one before taking its span back', async () => {
+    const versions = (await manager.get('/contribution/policy-versions')).body;
+    const [january, june] = versions;
+    expect((await member.delete(`/contribution/policy-versions/${june.id}`)).status).toBe(403);
+    const inForce = await manager.delete(`/contribution/policy-versions/${january.id}`);
+    expect([inForce.status, inForce.body.code]).toEqual([409, 'CONTRIBUTION_VERSION_IN_FORCE']);
+    expect((await manager.delete(`/contribution/policy-versions/${june.id}`)).status).toBe(204);
+    const after = (await manager.get('/contribution/policy-versions')).body;
+    expect(after.map((v: { validFrom: string; validTo: string | null }) => [v.validFrom, v.validTo])).toEqual(
+      [['2026-01-01', null]],
+    );
+    expect((await manager.delete(`/contribution/policy-versions/${june.id}`)).status).toBe(404);
+    const [audit] = await queryRows<{ changes: any }>(
+      ctx.db,
+      sql`SELECT changes FROM audit_log WHERE action = 'contribution.policy.withdraw' AND object_id = ${june.id}`,
+    );
+    expect(audit!.changes).toMatchObject({ validFrom: '2026-06-01', previousVersionId: january.id });
   });
 });
 
@@ -320,7 +392,7 @@ describe('dashboards', () => {
       const treasury = await getAvailableTreasury(ctx.db, id);
       expect(dash.figures.availableTreasuryCents).toBe(Number(treasury.availableTreasuryCents));
     }
-    expect(d.body.figures.contributionsCents).toBe(13_000 + 23_000 + 8_000 + 10_000 - 4_129);
+    expect(d.body.figures.contributionsCents).toBe(13_000 + 23_000 + 8_000 + 10_000 - 4_129 + 2_064);
     // The chart's treasury at each month's end is the sum of the lines up to it.
     const march = d.body.months.find((m: any) => m.month === '2026-03');
     const marchLines = await member.get(
@@ -337,10 +409,33 @@ describe('dashboards', () => {
   });
 
   it('give support their portfolio with alerts, and managers the cooperative', async () => {
+    // Bob's treasury fell by 250 € in three months (VAT owed, the contribution): below the default
+    // thresholds (1 000 € and 20 %), so negative but not "falling" until the cooperative lowers them.
+    const byDefault = await support.get('/contribution/portfolio');
+    expect(byDefault.status).toBe(200);
+    const bobBefore = byDefault.body.find((r: any) => r.activityId === act.bob);
+    expect(bobBefore.alerts).toContain('treasury_negative');
+    expect(bobBefore.alerts).not.toContain('treasury_falling');
+    expect((await support.get('/contribution/settings')).body).toMatchObject({
+      fallingMonths: 3,
+      fallingPercentBp: 2_000,
+      fallingMinCents: 100_000,
+    });
+    const thresholds = { fallingMonths: 3, fallingPercentBp: 1_000, fallingMinCents: 20_000 };
+    expect((await support.put('/contribution/settings', thresholds)).status).toBe(403);
+    const tooHigh = await manager.put('/contribution/settings', { ...thresholds, fallingPercentBp: 12_000 });
+    expect(tooHigh.status).toBe(422);
+    expect((await manager.put('/contribution/settings', thresholds)).status).toBe(200);
     const p = await support.get('/contribution/portfolio');
-    expect(p.status).toBe(200);
     const bob = p.body.find((r: any) => r.activityId === act.bob);
     expect(bob.alerts).toEqual(expect.arrayContaining(['treasury_negative', 'treasury_falling']));
+    const higher = await manager.put('/contribution/settings', { ...thresholds, fallingMinCents: 25_000 });
+    expect(higher.body.fallingMinCents).toBe(25_000);
+    // Exactly 250 €: not beyond the amount.
+    const atThreshold = await support.get('/contribution/portfolio');
+    expect(atThreshold.body.find((r: any) => r.activityId === act.bob).alerts).not.toContain(
+      'treasury_falling',
+    );
     const alice = p.body.find((r: any) => r.activityId === act.alice);
     expect(alice.treasuryCents).toBe(
       Number((await getAvailableTreasury(ctx.db, act.alice)).availableTreasuryCents),

@@ -5,6 +5,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -35,6 +36,21 @@ export const contributionExemptions = pgTable('contribution_exemptions', {
   reason: text('reason').notNull(),
   createdBy: uuid('created_by'),
   createdAt: instant('created_at').notNull().defaultNow(),
+  /** Revoked from this day on (migrations/0015_contribution_revocation.sql); null while it runs its course. */
+  revokedFrom: date('revoked_from', { mode: 'string' }),
+  revokeReason: text('revoke_reason'),
+  revokedBy: uuid('revoked_by'),
+  revokedAt: instant('revoked_at'),
+});
+
+/** The portfolio alerts' thresholds (one row). */
+export const contributionSettings = pgTable('contribution_settings', {
+  id: smallint('id').primaryKey().default(1),
+  fallingMonths: integer('falling_months').notNull(),
+  fallingPercentBp: integer('falling_percent_bp').notNull(),
+  fallingMinCents: bigint('falling_min_cents', { mode: 'number' }).notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
 /** Monthly runs. */

@@ -1,21 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { PortfolioAlert, PortfolioRow } from '../../core/contribution/contribution-views.ts';
-import { addDaysToDate } from '../../core/ledger/ledger-date.ts';
+import { isTreasuryFalling } from '../../core/contribution/treasury-alerts.ts';
 import { addMonths } from '../../core/members/calendar-date.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { getContributionSettings } from './contribution-settings.ts';
 
 /**
  * A support person's portfolio (the member activities they are referent of, or all of them): available
- * treasury now and 90 days ago, result of the fiscal year, overdue invoices, last revenue, and the alerts
- * they raise — treasury negative or falling, invoices overdue, no revenue for `quietMonths` months.
+ * treasury now and some months ago, result of the fiscal year, overdue invoices, last revenue, and the
+ * alerts they raise — treasury negative, or falling beyond the cooperative's thresholds (contribution
+ * settings: by more than an amount and a share over N months), invoices overdue, no revenue for
+ * `quietMonths` months.
  */
 export async function listPortfolio(
   db: Db,
   input: { referentId: string | null; quietMonths: number },
   today: string,
 ): Promise<PortfolioRow[]> {
-  const since = addDaysToDate(today, -90);
+  const settings = await getContributionSettings(db);
+  const since = addMonths(today, -settings.fallingMonths);
   const quietSince = addMonths(today, -input.quietMonths);
   const rows = await queryRows<{
     id: string;
@@ -65,7 +69,8 @@ export async function listPortfolio(
     const overdueCount = Number(r.overdue_count);
     const alerts: PortfolioAlert[] = [];
     if (treasury < 0) alerts.push('treasury_negative');
-    if (treasury < before) alerts.push('treasury_falling');
+    if (isTreasuryFalling({ nowCents: treasury, beforeCents: before }, settings))
+      alerts.push('treasury_falling');
     if (overdueCount > 0) alerts.push('invoices_overdue');
     if (!r.last_revenue || r.last_revenue < quietSince) alerts.push('no_revenue');
     return {

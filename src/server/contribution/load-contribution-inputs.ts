@@ -234,11 +234,14 @@ export async function loadContributionInputs(
   }>(
     db,
     sql`SELECT am.activity_id, greatest(x.from_on, am.valid_from)::text AS from_on,
-               least(x.to_on, coalesce(am.valid_to, x.to_on))::text AS to_on, am.share_bp, x.reason
-        FROM contribution_exemptions x
+               least(x.last_on, coalesce(am.valid_to, x.last_on))::text AS to_on, am.share_bp, x.reason
+        FROM (SELECT member_id, from_on, reason,
+                     -- A revoked exemption ends the day before it was revoked from (migration 0015).
+                     least(to_on, coalesce(revoked_from - 1, to_on)) AS last_on
+              FROM contribution_exemptions) x
         JOIN activity_members am ON am.member_id = x.member_id
-          AND am.valid_from <= x.to_on AND (am.valid_to IS NULL OR am.valid_to >= x.from_on)
-        WHERE x.from_on <= ${end} AND x.to_on >= ${input.yearStart}
+          AND am.valid_from <= x.last_on AND (am.valid_to IS NULL OR am.valid_to >= x.from_on)
+        WHERE x.from_on <= ${end} AND x.last_on >= ${input.yearStart} AND x.last_on >= x.from_on
           ${input.activityId ? sql`AND am.activity_id = ${input.activityId}` : sql``}`,
   );
   for (const r of exemptions) {

@@ -1,6 +1,11 @@
-import type { ContributionExemptionRequest } from '../../core/contribution/contribution-policy.ts';
+import type {
+  ContributionExemptionRequest,
+  ContributionSettings,
+  ExemptionRevocationRequest,
+} from '../../core/contribution/contribution-policy.ts';
 import type {
   ActivityDashboard,
+  ContributionSettingsView,
   CooperativeDashboard,
   ExemptionView,
   FigureLines,
@@ -32,7 +37,13 @@ export const contributionApi = {
   createVersion: (body: unknown) => api<PolicyVersionView>('POST', '/contribution/policy-versions', { body }),
   updateVersion: (id: string, body: unknown) =>
     api<PolicyVersionView>('PUT', `/contribution/policy-versions/${id}`, { body }),
+  withdrawVersion: (id: string) => api<void>('DELETE', `/contribution/policy-versions/${id}`),
   exemptions: () => api<ExemptionView[]>('GET', '/contribution/exemptions'),
+  revokeExemption: (id: string, body: ExemptionRevocationRequest) =>
+    api<ExemptionView>('POST', `/contribution/exemptions/${id}/revoke`, { body }),
+  settings: () => api<ContributionSettingsView>('GET', '/contribution/settings'),
+  updateSettings: (body: ContributionSettings) =>
+    api<ContributionSettingsView>('PUT', '/contribution/settings', { body }),
   addExemption: (body: ContributionExemptionRequest) =>
     api<ExemptionView>('POST', '/contribution/exemptions', { body }),
   runs: () => api<RunView[]>('GET', '/contribution/runs'),

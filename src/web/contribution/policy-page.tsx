@@ -22,7 +22,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ActivitySummary } from '../../core/activities/activity-schemas.ts';
-import type { PolicyVersionView } from '../../core/contribution/contribution-views.ts';
+import type { ExemptionView, PolicyVersionView } from '../../core/contribution/contribution-views.ts';
 import type { MemberSummary } from '../../core/members/member-schemas.ts';
 import { api } from '../app/api-client.ts';
 import { hasPermission, useMe } from '../app/use-me.ts';
@@ -333,6 +333,7 @@ function ExemptionsSection() {
       ),
   });
   const [form, setForm] = useState({ memberId: null as string | null, fromOn: '', toOn: '', reason: '' });
+  const [revoking, setRevoking] = useState<ExemptionView | null>(null);
   const add = useMutation({
     mutationFn: () =>
       contributionApi.addExemption({
@@ -411,6 +412,7 @@ function ExemptionsSection() {
                 <Table.Th>{c('policy.fromOn')}</Table.Th>
                 <Table.Th>{c('policy.toOn')}</Table.Th>
                 <Table.Th>{c('policy.reason')}</Table.Th>
+                <Table.Th>{c('policy.revocation')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -420,12 +422,157 @@ function ExemptionsSection() {
                   <Table.Td>{day(e.fromOn)}</Table.Td>
                   <Table.Td>{day(e.toOn)}</Table.Td>
                   <Table.Td>{e.reason}</Table.Td>
+                  <Table.Td>
+                    {e.revokedFrom ? (
+                      <Text size="sm" c="dimmed">
+                        {c('policy.revokedOn', { date: day(e.revokedFrom), reason: e.revokeReason })}
+                      </Text>
+                    ) : (
+                      <Button size="compact-sm" variant="light" color="red" onClick={() => setRevoking(e)}>
+                        {c('policy.revoke')}
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      <Modal
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={revoking ? c('policy.revokeTitle', { name: revoking.memberName }) : ''}
+        centered
+      >
+        {revoking && <RevokeForm exemption={revoking} onDone={() => setRevoking(null)} />}
+      </Modal>
+    </Paper>
+  );
+}
+
+/** Ends an exemption from a day on, with the reason; the next monthly run corrects the months already run. */
+function RevokeForm({ exemption, onDone }: { exemption: ExemptionView; onDone: () => void }) {
+  const { c } = useContributionTexts();
+  const client = useQueryClient();
+  const [form, setForm] = useState({ revokedFrom: '', reason: '' });
+  const revoke = useMutation({
+    mutationFn: () => contributionApi.revokeExemption(exemption.id, form),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: c('policy.revoked') });
+      await client.invalidateQueries({ queryKey: ['contribution', 'exemptions'] });
+      onDone();
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        revoke.mutate();
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{c('policy.revokeHint')}</Text>
+        <ErrorAlert error={revoke.error} />
+        <TextInput
+          type="date"
+          label={c('policy.revokedFrom')}
+          min={exemption.fromOn}
+          max={exemption.toOn}
+          value={form.revokedFrom}
+          onChange={(e) => setForm({ ...form, revokedFrom: e.currentTarget.value })}
+          required
+        />
+        <TextInput
+          label={c('policy.revokeReason')}
+          value={form.reason}
+          onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
+          required
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {c('policy.cancel')}
+          </Button>
+          <SubmitButton loading={revoke.isPending} color="red">
+            {c('policy.revoke')}
+          </SubmitButton>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The cooperative's thresholds of the portfolio alert "treasury falling". */
+function AlertSettingsSection() {
+  const { c } = useContributionTexts();
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: ['contribution', 'settings'], queryFn: contributionApi.settings });
+  const [form, setForm] = useState<{ months: number; percent: number; euros: number } | null>(null);
+  const shown = form ??
+    (settings.data && {
+      months: settings.data.fallingMonths,
+      percent: settings.data.fallingPercentBp / 100,
+      euros: settings.data.fallingMinCents / 100,
+    }) ?? { months: 3, percent: 20, euros: 1_000 };
+  const save = useMutation({
+    mutationFn: () =>
+      contributionApi.updateSettings({
+        fallingMonths: shown.months,
+        fallingPercentBp: toBp(shown.percent),
+        fallingMinCents: toCents(shown.euros),
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: c('policy.alertsSaved') });
+      setForm(null);
+      await client.invalidateQueries({ queryKey: ['contribution'] });
+    },
+  });
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4">
+        {c('policy.alerts')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {c('policy.alertsHint')}
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="xs">
+          <ErrorAlert error={settings.error ?? save.error} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberInput
+              label={c('policy.fallingMonths')}
+              value={shown.months}
+              min={1}
+              max={12}
+              allowDecimal={false}
+              onChange={(v) => setForm({ ...shown, months: Number(v) })}
+            />
+            <NumberInput
+              label={c('policy.fallingPercent')}
+              value={shown.percent}
+              min={0}
+              max={100}
+              decimalScale={2}
+              onChange={(v) => setForm({ ...shown, percent: Number(v) })}
+            />
+            <NumberInput
+              label={c('policy.fallingMin')}
+              value={shown.euros}
+              min={0}
+              decimalScale={2}
+              onChange={(v) => setForm({ ...shown, euros: Number(v) })}
+            />
+          </SimpleGrid>
+          <SubmitButton loading={save.isPending} w="fit-content">
+            {c('policy.save')}
+          </SubmitButton>
+        </Stack>
+      </form>
     </Paper>
   );
 }
@@ -514,6 +661,16 @@ export function PolicyPage() {
   const manage = hasPermission(me.data, 'contribution.manage');
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const latest = versions.data?.at(-1) ?? null;
+  const client = useQueryClient();
+  const [withdrawing, setWithdrawing] = useState<PolicyVersionView | null>(null);
+  const withdraw = useMutation({
+    mutationFn: (id: string) => contributionApi.withdrawVersion(id),
+    onSuccess: async () => {
+      setWithdrawing(null);
+      notifications.show({ color: 'green', message: c('policy.withdrawn') });
+      await client.invalidateQueries({ queryKey: ['contribution', 'versions'] });
+    },
+  });
   return (
     <>
       <PageHeader
@@ -549,9 +706,14 @@ export function PolicyPage() {
                     </Badge>
                   </Group>
                   {manage && v.editable && (
-                    <Button size="compact-sm" variant="light" onClick={() => setEditor({ editing: v })}>
-                      {c('policy.editVersion')}
-                    </Button>
+                    <Group gap="xs">
+                      <Button size="compact-sm" variant="light" onClick={() => setEditor({ editing: v })}>
+                        {c('policy.editVersion')}
+                      </Button>
+                      <Button size="compact-sm" variant="light" color="red" onClick={() => setWithdrawing(v)}>
+                        {c('policy.withdraw')}
+                      </Button>
+                    </Group>
                   )}
                 </Group>
                 <Text size="sm" mt={4}>
@@ -580,8 +742,19 @@ export function PolicyPage() {
           </Stack>
         )}
         {manage && <ExemptionsSection />}
+        {manage && <AlertSettingsSection />}
         {hasPermission(me.data, 'contribution.run') && <RunSection />}
       </Stack>
+      <ConfirmModal
+        opened={withdrawing !== null}
+        onClose={() => setWithdrawing(null)}
+        title={c('policy.withdrawTitle')}
+        message={withdrawing ? c('policy.withdrawConfirm', { date: day(withdrawing.validFrom) }) : ''}
+        confirmLabel={c('policy.withdraw')}
+        onConfirm={() => withdrawing && withdraw.mutate(withdrawing.id)}
+        pending={withdraw.isPending}
+        error={withdraw.error}
+      />
       <Modal
         opened={editor !== null}
         onClose={() => setEditor(null)}

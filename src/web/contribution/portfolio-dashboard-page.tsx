@@ -56,6 +56,8 @@ export function PortfolioDashboardPage() {
     : 'alerts';
   const desc = params.get('dir') !== 'asc';
   const set = (patch: Record<string, string>) => setParams({ ...Object.fromEntries(params), ...patch });
+  // "Falling" compares with the treasury this many months ago (the cooperative's setting).
+  const settings = useQuery({ queryKey: ['contribution', 'settings'], queryFn: contributionApi.settings });
   const q = useQuery({
     queryKey: ['contribution', 'portfolio', scope, quietMonths],
     queryFn: () => contributionApi.portfolio({ scope, quietMonths }),
@@ -117,7 +119,7 @@ export function PortfolioDashboardPage() {
               <Table.Tr>
                 {header('code', c('portfolio.activity'))}
                 {header('treasury', c('portfolio.treasury'), true)}
-                {header('trend', c('portfolio.trend'), true)}
+                {header('trend', c('portfolio.trend', { count: settings.data?.fallingMonths ?? 3 }), true)}
                 {header('result', c('portfolio.result'), true)}
                 {header('overdue', c('portfolio.overdue'), true)}
                 {header('lastRevenue', c('portfolio.lastRevenue'))}
