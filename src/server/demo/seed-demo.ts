@@ -6,6 +6,7 @@ import { systemActor } from '../audit/actor.ts';
 import { seedDemoContribution } from '../contribution/seed-demo-contribution.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { seedDemoExpenses } from '../expenses/seed-demo-expenses.ts';
 import { seedDemoGovernance } from '../governance/seed-demo-governance.ts';
 import { seedDemoLedger } from '../ledger/seed-demo-ledger.ts';
 import { seedDemoMembers } from '../members/seed-demo-members.ts';
@@ -56,6 +57,8 @@ export async function seedDemo(ctx: AppContext, password: string) {
   // invoices are issued for real by the sales feature (documents, numbers, Factur-X, entries).
   const { salesPlans } = await seedDemoLedger(ctx);
   await seedDemoSales(ctx, salesPlans);
+  // Expense claims and supplier invoices in every state (issue 7), approved and paid through the use cases.
+  await seedDemoExpenses(ctx);
   // After the books: the contribution policy and a monthly run for every month of 2026 that is over.
   await seedDemoContribution(ctx);
   return demoPeople;
