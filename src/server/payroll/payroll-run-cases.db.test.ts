@@ -1,12 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatEuros } from '../../core/sales/format-fr.ts';
 import { systemActor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { getAvailableTreasury } from '../ledger/get-available-treasury.ts';
 import { postEntries } from '../ledger/post-entries.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
 import { seedTestPeople, testPassword } from '../testing/seed-test-people.ts';
+import { lacksSystemTool } from '../testing/system-tool.ts';
 import { createTestClient, type TestClient } from '../testing/test-client.ts';
+import { renderPayslip } from './render-payslip.ts';
 import { closeSharedSalaryCalculator, sharedSalaryCalculator } from './shared-salary-calculator.ts';
 
 // The cases of a payroll run the main journey does not cover (payroll-runs.db.test.ts): incomplete months,
@@ -48,11 +55,17 @@ beforeAll(async () => {
     await clients[role].logIn(`${role}@test.coop`, testPassword);
   }
   const support = clients.support!;
-  const member = async (first: string, last: string, cesa: { start: string; fixed: number }) => {
+  const member = async (
+    first: string,
+    last: string,
+    cesa: { start: string; fixed: number },
+    userId?: string,
+  ) => {
     const res = await support.post('/members', {
       firstName: first,
       lastName: last,
       referentId: people.support.id,
+      ...(userId ? { userId } : {}),
     });
     expect(res.status, res.text).toBe(201);
     const j = await support.post(`/members/${res.body.id}/journey`, {
@@ -76,7 +89,21 @@ beforeAll(async () => {
     return res.body.id as string;
   };
   // Emma starts her CESA on 16 March: March is an incomplete month.
-  ids.emma = await member('Emma', 'Escargot', { start: '2026-03-16', fixed: 100_000 });
+  ids.emma = await member('Emma', 'Escargot', { start: '2026-03-16', fixed: 100_000 }, people.member.id);
+  // The employer's identity the payslips print.
+  const settings = await clients.manager!.post('/payroll/settings', {
+    validFrom: '2026-01-01',
+    headcountClass: '50-149',
+    workAccidentRateBp: null,
+    transportLevyRateBp: 0,
+    healthPlan: { monthlyPremiumCents: 4_000, employerShareBp: 5_000 },
+    providentPlan: { employerRateBp: 0, employeeRateBp: 0 },
+    safetyBufferCents: 100_000,
+    establishmentSiret: '12345678900012',
+    apeCode: '70.22Z',
+    collectiveAgreement: 'Syntec (IDCC 1486)',
+  });
+  expect(settings.status, settings.text).toBe(201);
   ids.actE = await activity('ESCARGOT', ids.emma);
   await cash(ids.actE, 1_000_000n, 'E1', '2026-01-15');
   await sharedSalaryCalculator().ready();
@@ -129,4 +156,53 @@ describe('payroll run: incomplete months', () => {
     );
     expect(row).toEqual({ from: '2026-03-16', to: '2026-03-31' });
   }, 180_000);
+});
+
+describe('payslips', () => {
+  it('draws the payslip with the mentions of R3243-1, for the member and for the accountant only', async () => {
+    const [slip] = (await clients.accountant!.get('/payroll/slips?month=2026-03')).body;
+    const res = await clients.accountant!.get(`/payroll/slips/${slip.id}/pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain('bulletin-2026-03-Escargot-Emma.pdf');
+    // Emma's own account sees it; support staff (who do not read the payroll) are told it does not exist.
+    expect((await clients.member!.get(`/payroll/slips/${slip.id}/pdf`)).status).toBe(200);
+    expect((await clients.support!.get(`/payroll/slips/${slip.id}/pdf`)).status).toBe(404);
+    expect((await createTestClient(ctx).get(`/payroll/slips/${slip.id}/pdf`)).status).toBe(401);
+    const accountant = { ...systemActor, userId: people.accountant.id, roles: ['accountant' as const] };
+    const { pdf } = await renderPayslip(ctx.db, accountant, slip.id);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    // The same record gives the same bytes.
+    const again = await renderPayslip(ctx.db, accountant, slip.id);
+    expect(Buffer.from(again.pdf).equals(Buffer.from(pdf))).toBe(true);
+    if (!lacksSystemTool('pdftotext')) {
+      const file = join(mkdtempSync(join(tmpdir(), 'payslip-')), 'slip.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])
+        .toString('utf8')
+        .replace(/\s+/g, ' ');
+      const euros = (cents: number) => formatEuros(cents).replace(/\s+/g, ' ');
+      for (const expected of [
+        'Bulletin de paie — mars 2026',
+        'SIRET 12345678900012',
+        'Code APE : 70.22Z',
+        'Convention collective : Syntec (IDCC 1486)',
+        'Emma Escargot',
+        'Période du 16/03/2026 au 31/03/2026',
+        '16 jours calendaires sur 31',
+        `Salaire brut ${euros(51_613)}`,
+        'Part salarié·e',
+        'Part employeur',
+        `Montant net social ${euros(slip.netSocialCents)}`,
+        `Net à payer avant impôt sur le revenu ${euros(slip.netBeforeIncomeTaxCents)}`,
+        `Net payé ${euros(slip.netBeforeIncomeTaxCents)}`,
+        `Coût total pour l’employeur ${euros(slip.employerCostCents)}`,
+        'conservez ce bulletin de paie sans limitation de durée',
+      ])
+        expect(text, expected).toContain(expected);
+      // Every contribution of the record is on the slip.
+      for (const line of slip.lines)
+        expect(text, line.label).toContain(line.label.replace(/\s+/g, ' ').slice(0, 18));
+    }
+  }, 120_000);
 });

@@ -20,6 +20,7 @@ import { answerYearEndTrueUp } from './answer-year-end-true-up.ts';
 import { approvePayrollAdvance } from './approve-payroll-advance.ts';
 import { listPayrollSlips, payrollVariablesTable } from './list-payroll-slips.ts';
 import { preparePayrollRun } from './prepare-payroll-run.ts';
+import { renderPayslip } from './render-payslip.ts';
 import { publicRun, runPayroll } from './run-payroll.ts';
 import {
   confirmSalaryPayment,
@@ -107,6 +108,27 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       const ctx = c.get('ctx');
       const member = await requireOwnMember(ctx.db, c.get('actor'));
       return c.json(await listPayrollSlips(ctx.db, { memberId: member.id }), 200);
+    },
+  )
+  .openapi(
+    defineRoute('authenticated', {
+      method: 'get',
+      path: '/payroll/slips/{id}/pdf',
+      tags,
+      summary: 'Download a payslip (bulletin de paie, PDF): my own, or any for those who read the payroll',
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: {
+        200: { description: 'PDF' },
+        ...problemResponses,
+        404: { description: 'No such record, or not yours to see (problem+json)' },
+      },
+    }),
+    async (c) => {
+      const file = await renderPayslip(c.get('ctx').db, c.get('actor'), c.req.valid('param').id);
+      return c.body(Buffer.from(file.pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+      });
     },
   )
   .openapi(

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -244,7 +245,10 @@ export function MySalaryPage() {
                         {s.kind === 'cape_zero' ? (
                           <Table.Td colSpan={4}>
                             <Text size="sm" c="dimmed">
-                              {p('mine.cape')}
+                              {p('mine.cape')}{' '}
+                              <Anchor href={`/api/payroll/slips/${s.id}/pdf`} download size="sm">
+                                {p('common.payslip')}
+                              </Anchor>
                             </Text>
                           </Table.Td>
                         ) : (
@@ -262,6 +266,9 @@ export function MySalaryPage() {
                               <Text size="xs" c="dimmed">
                                 {s.paidOn ? p('mine.paidOn', { date: day(s.paidOn) }) : p('mine.notPaid')}
                               </Text>
+                              <Anchor href={`/api/payroll/slips/${s.id}/pdf`} download size="xs">
+                                {p('common.payslip')}
+                              </Anchor>
                             </Table.Td>
                           </>
                         )}

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -345,6 +346,17 @@ export function PayrollRunsPage() {
                           <Text size="xs" c="red.8" mt={2}>
                             {l.refusal.message}
                           </Text>
+                        )}
+                        {l.slipId && (
+                          <Anchor
+                            href={`/api/payroll/slips/${l.slipId}/pdf`}
+                            download
+                            size="xs"
+                            display="block"
+                            mt={2}
+                          >
+                            {p('common.payslip')}
+                          </Anchor>
                         )}
                         {canAdvance && l.refusal?.code === 'PAYROLL_TREASURY_SHORT' && (
                           <Button size="compact-xs" variant="light" mt={4} onClick={() => setAdvanceFor(l)}>
