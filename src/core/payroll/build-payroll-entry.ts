@@ -87,10 +87,12 @@ export function buildSalaryPaymentEntry(input: {
   paymentId: string;
   netCents: number;
   executionDate: string;
+  /** The bank account's journal and 512x when the transfer is matched on a statement (issue 9). */
+  bank?: { journalCode: string; accountNumber: string } | null;
 }): PostEntryInput {
   const { member, activityId } = input;
   return {
-    journalCode: 'BQ',
+    journalCode: input.bank?.journalCode ?? 'BQ',
     entryDate: input.executionDate,
     pieceRef: `VIR-SAL-${input.month}-${member.id.slice(0, 8).toUpperCase()}`,
     pieceDate: input.executionDate,
@@ -104,7 +106,11 @@ export function buildSalaryPaymentEntry(input: {
         thirdParty: payrollThirdParty(member),
         debitCents: BigInt(input.netCents),
       },
-      { accountNumber: '512000', activityId, creditCents: BigInt(input.netCents) },
+      {
+        accountNumber: input.bank?.accountNumber ?? '512000',
+        activityId,
+        creditCents: BigInt(input.netCents),
+      },
     ],
   };
 }

@@ -169,6 +169,14 @@ export const fieldMessages = {
   },
   'ledger.sourceType': { fr: "Type de pièce d'origine invalide.", en: 'Invalid source document type.' },
   // Payroll (issue 10).
+  'bank.ledgerAccount': {
+    fr: 'Le compte de banque doit être un compte 512 (512000, 512100…).',
+    en: 'The bank account must be a 512 account (512000, 512100…).',
+  },
+  'bank.invoiceTwice': {
+    fr: 'Une même facture ne peut figurer deux fois dans la répartition.',
+    en: 'The same invoice cannot appear twice in the split.',
+  },
   'payroll.month': { fr: 'Mois invalide (AAAA-MM).', en: 'Invalid month (YYYY-MM).' },
   'payroll.healthEmployerShare': {
     fr: "L'employeur paie au moins la moitié de la complémentaire santé (50 % ou plus).",

@@ -1,6 +1,7 @@
 // Every table, for Drizzle's typed queries. The tables themselves are created by the SQL in migrations/.
 export * from '../activities/activities-tables.ts';
 export * from '../audit/audit-tables.ts';
+export * from '../bank/bank-tables.ts';
 export * from '../contribution/contribution-tables.ts';
 export * from '../cooperative/cooperative-tables.ts';
 export * from '../expenses/expenses-tables.ts';

@@ -12,6 +12,7 @@ import { receiptMaxBytes } from '../../core/expenses/sniff-receipt-type.ts';
 import { activitiesRoutes } from '../activities/activities-routes.ts';
 import type { AppContext } from '../app-context.ts';
 import { auditRoutes } from '../audit/audit-routes.ts';
+import { bankRoutes } from '../bank/bank-routes.ts';
 import { contributionRoutes } from '../contribution/contribution-routes.ts';
 import { cooperativeLogoRoute, cooperativeRoutes } from '../cooperative/cooperative-routes.ts';
 import { expenseRoutes, receiptUploadPath } from '../expenses/expense-routes.ts';
@@ -99,6 +100,7 @@ function apiRoutes() {
     ledgerRoutes,
     ledgerReportRoutes,
     contributionRoutes,
+    bankRoutes,
     expenseRoutes,
   ]) {
     api.route('/', routes);

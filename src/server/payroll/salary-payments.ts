@@ -161,7 +161,13 @@ export async function salaryPaymentFile(db: Db, paymentId: string) {
  * The accountant confirms the bank executed the transfer: each salary of the batch is paid (D 421 · C 512 on the
  * member's activity, dated the execution date) and its record marked paid. Once.
  */
-export async function confirmSalaryPayment(ctx: AppContext, actor: Actor, paymentId: string) {
+export async function confirmSalaryPayment(
+  ctx: AppContext,
+  actor: Actor,
+  paymentId: string,
+  /** Confirmed from a bank statement line: posted on that bank account's journal and 512x (issue 9). */
+  bank: { journalCode: string; accountNumber: string } | null = null,
+) {
   return ctx.db.transaction(async (tx) => {
     const [payment] = await tx
       .select()
@@ -182,6 +188,7 @@ export async function confirmSalaryPayment(ctx: AppContext, actor: Actor, paymen
           paymentId,
           netCents: Number(s.net),
           executionDate: payment.executionDate,
+          bank,
         }),
       ),
     ]);

@@ -42,7 +42,14 @@ export async function invoiceBalance(db: Db, invoice: typeof invoices.$inferSele
  * what is due. Posts D 512 · C 411, and for VAT on receipts moves the VAT received from 44574 to 44571,
  * pro rata, all of what remains with the payment that settles the invoice.
  */
-export async function recordPayment(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown) {
+export async function recordPayment(
+  ctx: AppContext,
+  actor: Actor,
+  invoiceId: string,
+  input: unknown,
+  /** A statement line matched to the invoice posts on its bank account's journal and 512x (issue 9). */
+  bank: { journalCode: string; accountNumber: string } | null = null,
+) {
   const parsed = PaymentInput.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { zodError: parsed.error });
   const p = parsed.data;
@@ -62,14 +69,19 @@ export async function recordPayment(ctx: AppContext, actor: Actor, invoiceId: st
     const id = crypto.randomUUID();
     const label = `Règlement ${invoice.number} ${client!.name}`.replace(/[\t\r\n]/g, ' ').slice(0, 200);
     const posted = await postEntry({ db: tx, now: ctx.now }, actor, {
-      journalCode: 'BQ',
+      journalCode: bank?.journalCode ?? 'BQ',
       entryDate: p.paidOn,
       pieceRef: p.reference || invoice.number!,
       pieceDate: p.paidOn,
       label,
       source: { type: 'payment', id },
       idempotencyKey: `sales.payment.${id}`,
-      lines: buildPaymentEntryLines({ amountCents: p.amountCents, vatCollectedCents, label }).map((l) => ({
+      lines: buildPaymentEntryLines({
+        amountCents: p.amountCents,
+        vatCollectedCents,
+        label,
+        ...(bank ? { bankAccountNumber: bank.accountNumber } : {}),
+      }).map((l) => ({
         accountNumber: l.accountNumber,
         activityId: invoice.activityId,
         thirdParty: l.thirdParty ? { code: client!.id, name: client!.name.replace(/[\t\r\n]/g, ' ') } : null,

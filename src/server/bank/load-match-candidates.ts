@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { MatchRule, OpenBatch, OpenInvoice } from '../../core/bank/match-bank-lines.ts';
+import type { Db } from '../db/open-database.ts';
+import { queryRows } from '../db/query-rows.ts';
+
+/**
+ * What statement lines may settle: issued invoices with something still due (total − credit notes − payments),
+ * salary batches prepared and not confirmed, or confirmed by hand and not yet seen on a statement, and the
+ * rules learnt from the accountant. Three queries, whatever the number of lines.
+ */
+export async function loadMatchCandidates(db: Db) {
+  const invoices = await queryRows<{
+    id: string;
+    number: string;
+    client_id: string;
+    client_name: string;
+    activity_id: string;
+    due: string;
+    issue_date: string;
+  }>(
+    db,
+    sql`WITH credited AS (
+          SELECT corrects_invoice_id AS id, sum(total_incl_cents) AS cents FROM invoices
+          WHERE corrects_invoice_id IS NOT NULL AND status = 'issued' GROUP BY corrects_invoice_id),
+        paid AS (SELECT invoice_id AS id, sum(amount_cents) AS cents FROM payments GROUP BY invoice_id)
+        SELECT i.id, i.number, i.client_id, c.name AS client_name, i.activity_id,
+               (i.total_incl_cents - coalesce(cr.cents, 0) - coalesce(p.cents, 0))::text AS due,
+               i.issue_date::text AS issue_date
+        FROM invoices i JOIN clients c ON c.id = i.client_id
+        LEFT JOIN credited cr ON cr.id = i.id LEFT JOIN paid p ON p.id = i.id
+        WHERE i.status = 'issued' AND i.type <> 'creditNote'
+          AND i.total_incl_cents - coalesce(cr.cents, 0) - coalesce(p.cents, 0) > 0`,
+  );
+  const salaryBatches = await queryRows<{
+    id: string;
+    message_id: string;
+    total_cents: string;
+    execution_date: string;
+  }>(
+    db,
+    sql`SELECT p.id, p.message_id, p.total_cents::text, p.execution_date::text
+        FROM payroll_payments p
+        WHERE NOT EXISTS (SELECT 1 FROM bank_matches m WHERE m.kind = 'salary_batch' AND m.target_id = p.id)`,
+  );
+  const rules = await queryRows<{ counterparty_key: string; client_id: string | null; activity_id: string }>(
+    db,
+    sql`SELECT counterparty_key, client_id, activity_id FROM bank_match_rules`,
+  );
+  return {
+    invoices: invoices.map(
+      (r): OpenInvoice => ({
+        id: r.id,
+        number: r.number,
+        clientId: r.client_id,
+        clientName: r.client_name,
+        activityId: r.activity_id,
+        dueCents: Number(r.due),
+        issueDate: r.issue_date,
+      }),
+    ),
+    batches: salaryBatches.map(
+      (b): OpenBatch => ({
+        id: b.id,
+        kind: 'salary',
+        messageId: b.message_id,
+        totalCents: Number(b.total_cents),
+        executionDate: b.execution_date,
+      }),
+    ),
+    rules: rules.map(
+      (r): MatchRule => ({
+        counterpartyKey: r.counterparty_key,
+        clientId: r.client_id,
+        activityId: r.activity_id,
+      }),
+    ),
+  };
+}
+
+/**
+ * The book's balance of a bank account's 512x at a date: the lines of the fiscal year holding the date (its
+ * opening entries carry the closed years) and of earlier years still open.
+ */
+export async function bookBalanceAt(db: Db, accountNumber: string, date: string): Promise<number> {
+  const [row] = await queryRows<{ balance: string }>(
+    db,
+    sql`SELECT coalesce(sum(l.debit_cents - l.credit_cents), 0)::text AS balance
+        FROM ledger_entry_lines l JOIN ledger_entries e ON e.id = l.entry_id
+        JOIN fiscal_years f ON f.id = e.fiscal_year_id
+        WHERE l.account_number = ${accountNumber} AND e.entry_date <= ${date}::date
+          AND (f.status = 'open' OR ${date}::date BETWEEN f.start_date AND f.end_date)`,
+  );
+  return Number(row?.balance ?? 0);
+}
