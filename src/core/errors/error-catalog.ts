@@ -442,6 +442,11 @@ export const errorCatalog = {
     fr: 'Le paiement dépasse ce qui reste dû ({dueCents} centimes).',
     en: 'The payment exceeds what is still due ({dueCents} cents).',
   },
+  QUOTE_NOT_SENT: {
+    status: 409,
+    fr: 'Ce devis est encore un brouillon : envoyez-le d’abord (il reçoit alors son numéro et son PDF).',
+    en: 'This quote is still a draft: send it first (it then gets its number and PDF).',
+  },
   QUOTE_VALIDITY_PAST: {
     status: 422,
     fr: 'La date de validité du devis est déjà passée.',

@@ -74,6 +74,8 @@ export const QuoteView = z.object({
   pdfUrl: z.string().nullable(),
   sentAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** Each e-mail that carried the quote's PDF, oldest first. */
+  emails: z.array(z.object({ toAddress: z.string(), sentAt: z.string(), emailStatus: z.string() })),
   /** Invoices made from the quote, and what remains to invoice excl. VAT (issued and draft parts count). */
   invoices: z.array(
     z.object({

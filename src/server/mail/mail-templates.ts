@@ -56,6 +56,15 @@ export type MailTemplates = {
     dueDate: string | null;
     message: string | null;
   };
+  /** A quote sent to the client: its reference, total and the date until which it holds. */
+  salesQuote: {
+    cooperativeName: string;
+    brandName: string;
+    reference: string;
+    total: string;
+    validUntil: string;
+    message: string | null;
+  };
   /** A reminder of an overdue invoice, with the late penalties computed on the day it goes. */
   salesReminder: {
     cooperativeName: string;
@@ -190,6 +199,38 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
       ].filter(Boolean);
       return {
         subject: `${v.title} — ${v.brandName}`,
+        text: `${p.join('\n\n')}\n`,
+        html: layout(v.cooperativeName, p, null),
+      };
+    },
+  },
+  salesQuote: {
+    fr: (v) => {
+      const p = [
+        'Bonjour,',
+        `Vous trouverez ci-joint le devis n° ${v.reference} de ${v.brandName} (${v.cooperativeName}), d’un montant de ${v.total} TTC, valable jusqu’au ${v.validUntil}.`,
+        v.message ?? '',
+        'Pour l’accepter, il suffit de répondre à ce message ou de nous retourner le devis signé.',
+        'Cordialement,',
+        v.brandName,
+      ].filter(Boolean);
+      return {
+        subject: `Devis n° ${v.reference} — ${v.brandName}`,
+        text: `${p.join('\n\n')}\n`,
+        html: layout(v.cooperativeName, p, null),
+      };
+    },
+    en: (v) => {
+      const p = [
+        'Hello,',
+        `Please find attached quote ${v.reference} from ${v.brandName} (${v.cooperativeName}), for ${v.total} incl. VAT, valid until ${v.validUntil}.`,
+        v.message ?? '',
+        'To accept it, simply reply to this message or send the quote back signed.',
+        'Kind regards,',
+        v.brandName,
+      ].filter(Boolean);
+      return {
+        subject: `Quote ${v.reference} — ${v.brandName}`,
         text: `${p.join('\n\n')}\n`,
         html: layout(v.cooperativeName, p, null),
       };

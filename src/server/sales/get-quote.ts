@@ -1,18 +1,25 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { QuoteStatus } from '../../core/sales/document-statuses.ts';
 import type { QuoteView } from '../../core/sales/quote-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
+import { emails } from '../mail/mail-tables.ts';
 import { quoteParts, sumBilled } from './convert-quote.ts';
 import { listableSalesActivities, requireSalesActivity, salesToday } from './sales-access.ts';
-import { clients, quotes } from './sales-tables.ts';
+import { clients, quoteSendings, quotes } from './sales-tables.ts';
 
 async function toView(db: Db, q: typeof quotes.$inferSelect, clientName: string): Promise<QuoteView> {
   const parts = await quoteParts(db, q.id);
   const billed = sumBilled(parts);
   const billedExcl = [...billed.values()].reduce((s, v) => s + v, 0);
+  const sent = await db
+    .select({ toAddress: quoteSendings.toAddress, sentAt: quoteSendings.sentAt, emailStatus: emails.status })
+    .from(quoteSendings)
+    .innerJoin(emails, eq(emails.id, quoteSendings.emailId))
+    .where(eq(quoteSendings.quoteId, q.id))
+    .orderBy(asc(quoteSendings.sentAt));
   return {
     id: q.id,
     activityId: q.activityId,
@@ -38,6 +45,11 @@ async function toView(db: Db, q: typeof quotes.$inferSelect, clientName: string)
     pdfUrl: q.pdfSha256 ? `/api/sales/quotes/${q.id}/pdf` : null,
     sentAt: q.sentAt?.toISOString() ?? null,
     decidedAt: q.decidedAt?.toISOString() ?? null,
+    emails: sent.map((e) => ({
+      toAddress: e.toAddress,
+      sentAt: e.sentAt.toISOString(),
+      emailStatus: e.emailStatus,
+    })),
     invoices: parts.map(({ part }) => ({
       id: part.id,
       part: part.quotePart!,

@@ -11,10 +11,12 @@ import { readFile } from '../files/store-file.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { convertQuote } from './convert-quote.ts';
+import { emailQuote } from './email-quote.ts';
 import { getInvoice } from './get-invoice.ts';
 import { getQuote, getQuotePdf, listQuotes } from './get-quote.ts';
 import { deleteQuoteDraft, saveQuoteDraft } from './save-quote-draft.ts';
 import { decideQuote, sendQuote } from './send-quote.ts';
+import { SendDocumentInput } from './send-sales-document.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
@@ -114,6 +116,21 @@ export const salesQuoteRoutes = new OpenAPIHono<HttpEnv>()
     async (c) => {
       const { id } = c.req.valid('param');
       await sendQuote(c.get('ctx'), c.get('actor'), id);
+      return c.json(await getQuote(c.get('ctx'), c.get('actor'), id), 200);
+    },
+  )
+  .openapi(
+    defineRoute('sales.use', {
+      method: 'post',
+      path: '/sales/quotes/{id}/email',
+      tags,
+      summary: "E-mail a sent quote's stored PDF to the client (or another address), with a trace",
+      request: { params: idParam, ...body(SendDocumentInput) },
+      responses: { 200: { description: 'Queued', ...json(QuoteView) }, ...problemResponses, ...refusals },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await emailQuote(c.get('ctx'), c.get('actor'), id, c.req.valid('json'));
       return c.json(await getQuote(c.get('ctx'), c.get('actor'), id), 200);
     },
   )

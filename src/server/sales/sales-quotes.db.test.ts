@@ -6,8 +6,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/query-rows.ts';
 import { readFile } from '../files/store-file.ts';
+import { emailAttachments, emails } from '../mail/mail-tables.ts';
 import { lacksSystemTool } from '../testing/system-tool.ts';
-import { invoices, quotes } from './sales-tables.ts';
+import { invoices, quoteSendings, quotes } from './sales-tables.ts';
 import { companyClientInput, rateLine, setUpSales } from './sales-test-fixture.ts';
 
 /**
@@ -154,6 +155,32 @@ describe('quotes', () => {
       sql`SELECT counter_key, last_value FROM numbering_counters`,
     );
     expect(counters.map((c) => [c.counter_key, Number(c.last_value)])).toEqual([['quote:2026', 1]]);
+  });
+
+  it('e-mails a sent quote’s stored PDF with a trace; a draft, a bad address or another member is refused', async () => {
+    const member = await s.loggedIn('member@test.coop');
+    const draft = await member.post('/sales/quotes', quoteDraft());
+    expect((await member.post(`/sales/quotes/${draft.body.id}/email`, {})).body.code).toBe('QUOTE_NOT_SENT');
+    expect((await member.delete(`/sales/quotes/${draft.body.id}`)).status).toBe(204);
+    expect((await member.post(`/sales/quotes/${quoteId}/email`, { to: 'pas-une-adresse' })).status).toBe(422);
+    expect((await member.post(`/sales/quotes/${quoteId}/email`, { to: null, extra: 1 })).status).toBe(422);
+    const other = await s.loggedIn('other@test.coop');
+    expect((await other.post(`/sales/quotes/${quoteId}/email`, {})).status).toBe(404);
+    expect(await s.ctx.db.select().from(quoteSendings)).toEqual([]);
+
+    const mailed = await member.post(`/sales/quotes/${quoteId}/email`, { message: 'Au plaisir !' });
+    expect(mailed.status).toBe(200);
+    expect(mailed.body.emails).toEqual([
+      { toAddress: 'compta@menuiseries.example', sentAt: expect.any(String), emailStatus: 'queued' },
+    ]);
+    const [row] = await s.ctx.db.select().from(quotes).where(eq(quotes.id, quoteId));
+    const [attachment] = await s.ctx.db.select().from(emailAttachments);
+    expect(attachment).toMatchObject({ filename: 'D2026-00001.pdf', fileSha256: row!.pdfSha256 });
+    const [mail] = await s.ctx.db.select().from(emails).where(eq(emails.id, attachment!.emailId));
+    expect(mail!.subject).toBe('Devis n° D2026-00001 — Atelier Copeaux');
+    expect(mail!.textBody).toContain('valable jusqu’au 01/04/2026');
+    expect(mail!.textBody).toContain('Au plaisir !');
+    expect(mail!.textBody).not.toContain('Factur-X');
   });
 
   it('never changes a sent quote; decisions follow the transition table and the validity date', async () => {

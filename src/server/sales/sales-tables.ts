@@ -202,6 +202,17 @@ export type PaymentMethod = 'transfer' | 'cheque' | 'card' | 'cash' | 'directDeb
 export type QuotePart = 'deposit' | 'intermediate' | 'balance';
 
 /** The trace of an issued document sent by e-mail, or of a reminder (issue 5 §9). Never changed. */
+/** Each e-mail that carried a quote's stored PDF (issue 5 §9). */
+export const quoteSendings = pgTable('quote_sendings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  quoteId: uuid('quote_id').notNull(),
+  toAddress: text('to_address').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  emailId: uuid('email_id').notNull(),
+  sentBy: uuid('sent_by'),
+  sentAt: instant('sent_at').notNull(),
+});
+
 export const invoiceSendings = pgTable('invoice_sendings', {
   id: uuid('id').primaryKey().defaultRandom(),
   invoiceId: uuid('invoice_id').notNull(),

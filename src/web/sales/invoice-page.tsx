@@ -334,7 +334,8 @@ export function InvoicePage() {
       />
       {stage === 'issued' && (
         <SendDocumentModal
-          invoice={i}
+          path={`/sales/invoices/${i.id}/send`}
+          title={s('send.title', { number: i.number })}
           opened={dialog === 'send'}
           onClose={() => setDialog(null)}
           onSent={refreshed(s('send.sent'))}

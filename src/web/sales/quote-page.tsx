@@ -5,6 +5,7 @@ import {
   IconCheck,
   IconDownload,
   IconFileInvoice,
+  IconMail,
   IconPencil,
   IconSend,
   IconTrash,
@@ -15,6 +16,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocumentBody } from '../../core/sales/document-line.ts';
 import type { QuoteView } from '../../core/sales/quote-schemas.ts';
+import { formatDateTime } from '../app/format.ts';
 import { ConfirmModal } from '../ui/confirm-modal.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -25,6 +27,7 @@ import { Figure } from './figure.tsx';
 import { Money } from './money.tsx';
 import { QuoteStatusBadge } from './quote-status-badge.tsx';
 import { salesApi } from './sales-api.ts';
+import { SendDocumentModal } from './send-document-modal.tsx';
 import { useSalesTexts } from './use-sales-texts.ts';
 
 /** One quote: its lines and totals, the client's answer, and the invoices made from it. */
@@ -33,7 +36,9 @@ export function QuotePage() {
   const { s, day, euros } = useSalesTexts();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'send' | 'delete' | 'accepted' | 'refused' | 'convert' | null>(null);
+  const [dialog, setDialog] = useState<
+    'send' | 'email' | 'delete' | 'accepted' | 'refused' | 'convert' | null
+  >(null);
   const quote = useQuery({ queryKey: ['sales', 'quote', id], queryFn: () => salesApi.quote(id!) });
   const changed = (message: string) => (view: QuoteView) => {
     queryClient.setQueryData(['sales', 'quote', id], view);
@@ -119,6 +124,15 @@ export function QuotePage() {
                 {s('invoice.download')}
               </Button>
             )}
+            {q.pdfUrl && (
+              <Button
+                variant="default"
+                leftSection={<IconMail size={16} />}
+                onClick={() => setDialog('email')}
+              >
+                {s('send.open')}
+              </Button>
+            )}
             {q.status === 'sent' && (
               <>
                 <Button
@@ -171,6 +185,24 @@ export function QuotePage() {
             </Text>
           )}
         </Paper>
+        {q.emails.length > 0 && (
+          <Paper withBorder radius="md" p="md">
+            <Title order={2} size="h4" mb="sm">
+              {s('send.trace')}
+            </Title>
+            <Stack gap={4}>
+              {q.emails.map((e) => (
+                <Group key={`${e.sentAt}-${e.toAddress}`} justify="space-between" wrap="wrap">
+                  <Text size="sm">{e.toAddress}</Text>
+                  <Text size="sm" c="dimmed">
+                    {formatDateTime(e.sentAt)} ·{' '}
+                    {s(`send.statuses.${e.emailStatus}`, { defaultValue: e.emailStatus })}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </Paper>
+        )}
         <Paper withBorder radius="md" p="md">
           <Title order={2} size="h4" mb="sm">
             {s('quotes.invoices')}
@@ -243,6 +275,15 @@ export function QuotePage() {
         pending={remove.isPending}
         error={remove.error}
       />
+      {q.pdfUrl && (
+        <SendDocumentModal<QuoteView>
+          path={`/sales/quotes/${q.id}/email`}
+          title={s('send.title', { number: q.reference })}
+          opened={dialog === 'email'}
+          onClose={() => setDialog(null)}
+          onSent={changed(s('send.sent'))}
+        />
+      )}
       {invoiceable && (
         <ConvertQuoteModal quote={q} opened={dialog === 'convert'} onClose={() => setDialog(null)} />
       )}

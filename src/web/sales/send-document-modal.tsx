@@ -8,23 +8,28 @@ import { ErrorAlert } from '../ui/error-alert.tsx';
 import { SubmitButton } from '../ui/submit-button.tsx';
 import { useSalesTexts } from './use-sales-texts.ts';
 
-/** E-mails the PDF stored at issue to the client (its billing address unless another is given). */
-export function SendDocumentModal({
-  invoice,
+/**
+ * E-mails a document's stored PDF (an issued invoice, a sent quote) to the client, at its address unless
+ * another is given. `path` is the API route that sends it and answers the document's new view.
+ */
+export function SendDocumentModal<View>({
+  path,
+  title,
   opened,
   onClose,
   onSent,
 }: {
-  invoice: InvoiceView;
+  path: string;
+  title: string;
   opened: boolean;
   onClose: () => void;
-  onSent: (view: InvoiceView) => void;
+  onSent: (view: View) => void;
 }) {
   const { s, t } = useSalesTexts();
   const [to, setTo] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      api<InvoiceView>('POST', `/sales/invoices/${invoice.id}/send`, {
+      api<View>('POST', path, {
         body: { to: to.trim() === '' ? null : to.trim() },
       }),
     onSuccess: onSent,
@@ -37,7 +42,7 @@ export function SendDocumentModal({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={s('send.title', { number: invoice.number })}>
+    <Modal opened={opened} onClose={close} title={title}>
       <form
         noValidate
         onSubmit={(e) => {
