@@ -134,6 +134,9 @@ export const FigureLinesQuery = z.object({
   figure: DashboardFigure,
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** Pages of lines, the latest first (the total always covers every line). */
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 export const FigureLine = z.object({
@@ -156,9 +159,11 @@ export const FigureLines = z.object({
   to: z.string().nullable(),
   /** The figure: the sum of all matching lines, in the figure's sense (revenue credit − debit…). */
   totalCents: Cents,
+  /** Every matching line; `lines` is one page of them. */
   lineCount: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   lines: z.array(FigureLine),
-  truncated: z.boolean(),
 });
 export type FigureLines = z.infer<typeof FigureLines>;
 

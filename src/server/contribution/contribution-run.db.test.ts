@@ -400,6 +400,31 @@ describe('dashboards', () => {
     );
     expect(marchLines.body.totalCents).toBe(march.treasuryCents);
     expect(d.body.charges[0].explanation.items.length).toBeGreaterThan(0);
+    // Page after page, the lines are each listed once and add up to the figure.
+    const all = (await member.get(`/contribution/activities/${act.alice}/lines?figure=treasury&pageSize=500`))
+      .body;
+    expect(all.lines).toHaveLength(all.lineCount);
+    const paged: any[] = [];
+    for (let page = 1; page <= Math.ceil(all.lineCount / 3); page++) {
+      const p = await member.get(
+        `/contribution/activities/${act.alice}/lines?figure=treasury&pageSize=3&page=${page}`,
+      );
+      expect(p.body).toMatchObject({
+        page,
+        pageSize: 3,
+        lineCount: all.lineCount,
+        totalCents: all.totalCents,
+      });
+      paged.push(...p.body.lines);
+    }
+    expect(all.lineCount).toBeGreaterThan(3);
+    expect(paged.map((l) => `${l.entryId}:${l.lineNo}`)).toEqual(
+      all.lines.map((l: any) => `${l.entryId}:${l.lineNo}`),
+    );
+    expect(paged.reduce((s, l) => s + l.debitCents - l.creditCents, 0)).toBe(all.totalCents);
+    expect(
+      (await member.get(`/contribution/activities/${act.alice}/lines?figure=treasury&pageSize=501`)).status,
+    ).toBe(422);
     expect((await member.get(`/contribution/activities/${act.bob}/dashboard`)).status).toBe(404);
     expect((await member.get(`/contribution/activities/${act.bob}/lines?figure=treasury`)).status).toBe(404);
     expect((await member.get(`/contribution/activities/${act.alice}/lines?figure=nope`)).status).toBe(422);

@@ -4,21 +4,22 @@ import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { figureLineFilter, isLevelFigure } from './figure-lines-sql.ts';
 
-const maxLines = 2_000;
-
 /**
  * The ledger lines behind a dashboard figure, and their total — the figure itself. Without dates: a level
  * (treasury, to collect) over the open years, a flow (result, revenue, costs, contributions) over the
  * fiscal year containing today. With `to` only, a level at that date (its fiscal year, lines up to it);
- * with `from` and `to`, a flow over those days.
+ * with `from` and `to`, a flow over those days. One page of lines at a time, the latest first, in a stable
+ * order (date, posting sequence, line number); the total and the count always cover every line.
  */
 export async function listFigureLines(
   db: Db,
   activity: { id: string; code: string; name: string },
-  query: { figure: DashboardFigure; from?: string; to?: string },
+  query: { figure: DashboardFigure; from?: string; to?: string; page?: number; pageSize?: number },
   today: string,
 ): Promise<FigureLines> {
   const { where, amount } = figureLineFilter(query.figure);
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 100;
   let scope = sql``;
   if (query.from && query.to) scope = sql`AND e.entry_date BETWEEN ${query.from} AND ${query.to}`;
   else if (query.to)
@@ -54,7 +55,8 @@ export async function listFigureLines(
                (SELECT a.label FROM ledger_accounts a WHERE a.number = l.account_number) AS account_label,
                l.debit_cents::text, l.credit_cents::text
         ${base}
-        ORDER BY e.entry_date DESC, e.seq DESC, l.line_no LIMIT ${maxLines}`,
+        ORDER BY e.entry_date DESC, e.seq DESC, l.line_no
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
   const count = Number(totals?.n ?? 0);
   return {
@@ -64,6 +66,8 @@ export async function listFigureLines(
     to: query.to ?? null,
     totalCents: Number(totals?.total ?? 0),
     lineCount: count,
+    page,
+    pageSize,
     lines: lines.map((r) => ({
       entryId: r.entry_id,
       lineNo: Number(r.line_no),
@@ -77,6 +81,5 @@ export async function listFigureLines(
       debitCents: Number(r.debit_cents),
       creditCents: Number(r.credit_cents),
     })),
-    truncated: count > maxLines,
   };
 }

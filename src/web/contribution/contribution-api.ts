@@ -28,8 +28,10 @@ export type RunView = {
 export const contributionApi = {
   myActivities: () => api<{ id: string; code: string; name: string }[]>('GET', '/contribution/my/activities'),
   dashboard: (id: string) => api<ActivityDashboard>('GET', `/contribution/activities/${id}/dashboard`),
-  lines: (id: string, q: { figure: string; from?: string | null; to?: string | null }) =>
-    api<FigureLines>('GET', `/contribution/activities/${id}/lines${queryString(q)}`),
+  lines: (
+    id: string,
+    q: { figure: string; from?: string | null; to?: string | null; page?: number; pageSize?: number },
+  ) => api<FigureLines>('GET', `/contribution/activities/${id}/lines${queryString(q)}`),
   portfolio: (q: { scope: string; quietMonths: number }) =>
     api<PortfolioRow[]>('GET', `/contribution/portfolio${queryString(q)}`),
   cooperative: () => api<CooperativeDashboard>('GET', '/contribution/cooperative'),

@@ -1,5 +1,5 @@
-import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Group, Pagination, Paper, Stack, Table, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../app/use-me.ts';
 import { Amount } from '../ledger/amount.tsx';
@@ -12,21 +12,33 @@ import { useContributionTexts } from './use-contribution-texts.ts';
 
 /**
  * The ledger lines behind one dashboard figure (its filters in the URL: figure, from, to), with their total:
- * the figure itself, to the cent. Accounting staff can open each entry.
+ * the figure itself, to the cent, over every line; the lines come a page at a time (the page in the URL).
+ * Accounting staff can open each entry.
  */
+const pageSize = 100;
+
 export function FigureLinesPage() {
-  const { c, euros, day } = useContributionTexts();
+  const { t, c, euros, day } = useContributionTexts();
   const { id } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const me = useMe();
   const figure = params.get('figure') ?? 'treasury';
   const from = params.get('from');
   const to = params.get('to');
+  const page = Math.max(1, Number(params.get('page')) || 1);
   const q = useQuery({
-    queryKey: ['contribution', 'lines', id, figure, from, to],
-    queryFn: () => contributionApi.lines(id!, { figure, from, to }),
+    queryKey: ['contribution', 'lines', id, figure, from, to, page],
+    queryFn: () => contributionApi.lines(id!, { figure, from, to, page, pageSize }),
     enabled: Boolean(id),
+    placeholderData: keepPreviousData,
   });
+  const pages = Math.max(1, Math.ceil((q.data?.lineCount ?? 0) / pageSize));
+  const goTo = (p: number) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set('page', String(p));
+      return next;
+    });
   const canOpen = hasPermission(me.data, 'ledger.read');
   const period =
     from && to
@@ -72,9 +84,13 @@ export function FigureLinesPage() {
                   {c('lines.count', { count: q.data.lineCount })}
                 </Text>
               </Group>
-              {q.data.truncated && (
+              {pages > 1 && (
                 <Text size="xs" c="dimmed">
-                  {c('lines.truncated', { count: q.data.lines.length })}
+                  {c('lines.pageOf', {
+                    first: (page - 1) * pageSize + 1,
+                    last: (page - 1) * pageSize + q.data.lines.length,
+                    count: q.data.lineCount,
+                  })}
                 </Text>
               )}
             </Paper>
@@ -128,6 +144,14 @@ export function FigureLinesPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {pages > 1 && (
+              <Pagination
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={goTo}
+                getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
+              />
+            )}
           </Stack>
         )
       )}
