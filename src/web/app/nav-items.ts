@@ -198,6 +198,14 @@ export const navItems: NavItem[] = [
     permission: 'sales.validate',
     section: 'main',
   },
+  // Bank (issue 9): statements and reconciliation, for the accounting team.
+  {
+    to: '/bank',
+    label: 'nav.bank',
+    icon: IconBuildingBank,
+    permission: 'bank.read',
+    section: 'main',
+  },
   // Ledger (issue 4): the accounting team's screens.
   {
     to: '/ledger/entries',
@@ -274,6 +282,13 @@ export const navItems: NavItem[] = [
     to: '/settings',
     label: 'nav.settings',
     icon: IconBuildingBank,
+    permission: 'cooperative.update',
+    section: 'administration',
+  },
+  {
+    to: '/sales/settings',
+    label: 'nav.salesSettings',
+    icon: IconFileInvoice,
     permission: 'cooperative.update',
     section: 'administration',
   },

@@ -97,6 +97,7 @@ const QuoteListPage = lazyPage(() => import('../sales/quote-list-page.tsx'), 'Qu
 const QuoteEditorPage = lazyPage(() => import('../sales/invoice-editor-page.tsx'), 'QuoteEditorPage');
 const QuotePage = lazyPage(() => import('../sales/quote-page.tsx'), 'QuotePage');
 const CataloguePage = lazyPage(() => import('../sales/catalogue-page.tsx'), 'CataloguePage');
+const SalesSettingsPage = lazyPage(() => import('../sales/sales-settings-page.tsx'), 'SalesSettingsPage');
 const AssociatesPage = lazyPage(() => import('../governance/associates-page.tsx'), 'AssociatesPage');
 const CapitalPage = lazyPage(() => import('../governance/capital-page.tsx'), 'CapitalPage');
 const MySharesPage = lazyPage(() => import('../governance/my-shares-page.tsx'), 'MySharesPage');
@@ -199,6 +200,7 @@ export const router = createBrowserRouter([
           { path: '/sales/quotes/:id', element: guarded('sales.use', <QuotePage />) },
           { path: '/sales/quotes/:id/edit', element: guarded('sales.use', <QuoteEditorPage />) },
           { path: '/sales/catalogue', element: guarded('sales.use', <CataloguePage />) },
+          { path: '/sales/settings', element: guarded('cooperative.update', <SalesSettingsPage />) },
           { path: '/governance/associates', element: guarded('governance.read', <AssociatesPage />) },
           { path: '/governance/capital', element: guarded('governance.read', <CapitalPage />) },
           { path: '/me/shares', element: guarded('governance.vote', <MySharesPage />) },
