@@ -20,6 +20,7 @@ import { createBankAccount } from './create-bank-account.ts';
 import { getBankReconciliation, listBankAccounts } from './get-bank-reconciliation.ts';
 import { importBankStatement } from './import-bank-statement.ts';
 import { listBankLines } from './list-bank-lines.ts';
+import { searchOpenInvoices } from './load-match-candidates.ts';
 import { saveBankCsvMapping } from './save-bank-csv-mapping.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -200,6 +201,33 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
         await confirmBankMatch(c.get('ctx'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
+  )
+  .openapi(
+    defineRoute('bank.read', {
+      method: 'get',
+      path: '/bank/open-invoices',
+      tags,
+      summary: 'Open invoices by number or client name, to correct or split a match by hand',
+      request: { query: z.object({ q: z.string().trim().min(2).max(100) }) },
+      responses: {
+        200: {
+          description: 'Invoices',
+          ...json(
+            z.array(
+              z.object({
+                id: z.string(),
+                number: z.string(),
+                clientName: z.string(),
+                dueCents: z.number(),
+                issueDate: z.string(),
+              }),
+            ),
+          ),
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await searchOpenInvoices(c.get('ctx').db, c.req.valid('query').q), 200),
   )
   .openapi(
     defineRoute('bank.manage', {

@@ -92,3 +92,34 @@ export async function bookBalanceAt(db: Db, accountNumber: string, date: string)
   );
   return Number(row?.balance ?? 0);
 }
+
+/** Open invoices whose number or client name holds the text, for correcting or splitting a match by hand. */
+export async function searchOpenInvoices(db: Db, text: string) {
+  const like = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const rows = await queryRows<{
+    id: string;
+    number: string;
+    client_name: string;
+    due: string;
+    issue_date: string;
+  }>(
+    db,
+    sql`SELECT i.id, i.number, c.name AS client_name, i.issue_date::text AS issue_date,
+               (i.total_incl_cents
+                 - coalesce((SELECT sum(x.total_incl_cents) FROM invoices x WHERE x.corrects_invoice_id = i.id AND x.status = 'issued'), 0)
+                 - coalesce((SELECT sum(p.amount_cents) FROM payments p WHERE p.invoice_id = i.id), 0))::text AS due
+        FROM invoices i JOIN clients c ON c.id = i.client_id
+        WHERE i.status = 'issued' AND i.type <> 'creditNote' AND (i.number ILIKE ${like} OR c.name ILIKE ${like})
+        ORDER BY i.issue_date, i.number LIMIT 40`,
+  );
+  return rows
+    .map((r) => ({
+      id: r.id,
+      number: r.number,
+      clientName: r.client_name,
+      dueCents: Number(r.due),
+      issueDate: r.issue_date,
+    }))
+    .filter((r) => r.dueCents > 0)
+    .slice(0, 20);
+}
