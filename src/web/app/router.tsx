@@ -110,6 +110,9 @@ const GovernanceSettingsPage = lazyPage(
   () => import('../governance/governance-settings-page.tsx'),
   'GovernanceSettingsPage',
 );
+const BankPage = lazyPage(() => import('../bank/bank-page.tsx'), 'BankPage');
+const BankImportPage = lazyPage(() => import('../bank/bank-import-page.tsx'), 'BankImportPage');
+const BankMatchingPage = lazyPage(() => import('../bank/bank-matching-page.tsx'), 'BankMatchingPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page.tsx'), 'NotFoundPage');
 
 const guarded = (permission: string, element: ReactNode) => (
@@ -155,6 +158,9 @@ export const router = createBrowserRouter([
           { path: '/directory', element: guarded('directory.read', <DirectoryPage />) },
           { path: '/activities', element: guarded('activities.read', <ActivityListPage />) },
           { path: '/activities/:id', element: <ActivityPage /> },
+          { path: '/bank', element: guarded('bank.read', <BankPage />) },
+          { path: '/bank/import', element: guarded('bank.manage', <BankImportPage />) },
+          { path: '/bank/matching', element: guarded('bank.manage', <BankMatchingPage />) },
           { path: '/ledger/entries', element: guarded('ledger.read', <LedgerEntriesPage />) },
           { path: '/ledger/entries/:id', element: guarded('ledger.read', <LedgerEntryPage />) },
           { path: '/ledger/drafts', element: guarded('ledger.post', <DraftsPage />) },
