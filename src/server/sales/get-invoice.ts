@@ -148,12 +148,40 @@ export async function getInvoice(ctx: AppContext, actor: Actor, invoiceId: strin
   return (await toViews(ctx.db, [found], today))[0]!;
 }
 
+/** What the invoice list filters on, in the database (so that the 500 answered are the right ones). */
+export type InvoiceListFilter = {
+  activityId?: string;
+  clientId?: string;
+  status?: 'draft' | 'submitted' | 'approved' | 'issued';
+  type?: 'invoice' | 'deposit' | 'creditNote';
+  payment?: 'unpaid' | 'partlyPaid' | 'paid' | 'overdue';
+  /** Part of the client's name, any case. */
+  client?: string;
+  /** Issue dates, inclusive. */
+  from?: string;
+  to?: string;
+};
+
+/** The payment status of issued invoices in SQL, as paymentStatus (core) computes it for one. */
+function paymentStatusIs(status: NonNullable<InvoiceListFilter['payment']>, today: string): SQL {
+  const paid = sql`(SELECT coalesce(sum(p.amount_cents), 0) FROM payments p WHERE p.invoice_id = ${invoices.id})`;
+  const due = sql`(${invoices.totalInclCents} - (SELECT coalesce(sum(c.total_incl_cents), 0) FROM invoices c
+    WHERE c.corrects_invoice_id = ${invoices.id} AND c.status = 'issued'))`;
+  const base = sql`${invoices.status} = 'issued' AND ${invoices.type} <> 'creditNote'`;
+  switch (status) {
+    case 'paid':
+      return sql`${base} AND ${paid} >= ${due}`;
+    case 'overdue':
+      return sql`${base} AND ${paid} < ${due} AND ${invoices.dueDate} < ${today}`;
+    case 'partlyPaid':
+      return sql`${base} AND ${paid} < ${due} AND ${invoices.dueDate} >= ${today} AND ${paid} > 0`;
+    case 'unpaid':
+      return sql`${base} AND ${paid} < ${due} AND ${invoices.dueDate} >= ${today} AND ${paid} = 0`;
+  }
+}
+
 /** Invoices the actor may see: every activity's with sales.all, else those of the activities they are a member of today. */
-export async function listInvoices(
-  ctx: AppContext,
-  actor: Actor,
-  filter: { activityId?: string; clientId?: string; status?: 'draft' | 'submitted' | 'issued' },
-) {
+export async function listInvoices(ctx: AppContext, actor: Actor, filter: InvoiceListFilter) {
   const today = salesToday(ctx.now());
   const where: SQL[] = [];
   const visible = await listableSalesActivities(ctx.db, actor, filter.activityId, today);
@@ -162,7 +190,20 @@ export async function listInvoices(
     where.push(inArray(invoices.activityId, visible));
   }
   if (filter.clientId) where.push(eq(invoices.clientId, filter.clientId));
-  if (filter.status) where.push(eq(invoices.status, filter.status));
+  // "approved" is a submitted invoice support has validated, not yet issued.
+  if (filter.status === 'approved')
+    where.push(eq(invoices.status, 'submitted'), sql`${invoices.approvedAt} IS NOT NULL`);
+  else if (filter.status === 'submitted')
+    where.push(eq(invoices.status, 'submitted'), sql`${invoices.approvedAt} IS NULL`);
+  else if (filter.status) where.push(eq(invoices.status, filter.status));
+  if (filter.type) where.push(eq(invoices.type, filter.type));
+  if (filter.payment) where.push(paymentStatusIs(filter.payment, today));
+  if (filter.client) {
+    const pattern = `%${filter.client.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`${clients.name} ILIKE ${pattern}`);
+  }
+  if (filter.from) where.push(sql`${invoices.issueDate} >= ${filter.from}`);
+  if (filter.to) where.push(sql`${invoices.issueDate} <= ${filter.to}`);
   const rows = await ctx.db
     .select({ invoice: invoices, clientName: clients.name })
     .from(invoices)

@@ -396,6 +396,35 @@ describe('sales', () => {
     expect(Number(balances!.clients)).toBe(0);
   }, 60_000);
 
+  it('filters the invoice list in the database: payment status, type, client name, issue dates', async () => {
+    const member = await loggedIn('member@test.coop');
+    const ids = async (query: string) => {
+      const res = await member.get(`/sales/invoices?${query}`);
+      expect(res.status, query).toBe(200);
+      return res.body.map((i: { id: string }) => i.id) as string[];
+    };
+    expect(await ids('payment=paid')).toContain(invoiceId);
+    expect(await ids('payment=unpaid')).not.toContain(invoiceId);
+    expect(await ids('payment=overdue')).not.toContain(invoiceId);
+    const credits = (await member.get('/sales/invoices?type=creditNote')).body;
+    expect(credits.length).toBeGreaterThan(0);
+    expect(credits.every((i: { type: string }) => i.type === 'creditNote')).toBe(true);
+    expect(await ids('client=MENUISERIES%20du')).toContain(invoiceId);
+    expect(await ids('client=%25')).toEqual([]);
+    expect(await ids('from=2026-03-02&to=2026-03-02')).toContain(invoiceId);
+    expect(await ids('from=2026-03-03')).not.toContain(invoiceId);
+    expect(await ids('status=draft&payment=paid')).toEqual([]);
+    for (const bad of [
+      'payment=late',
+      'from=2026-02-30',
+      'type=quote',
+      'unknown=1',
+      `client=${'x'.repeat(101)}`,
+    ]) {
+      expect((await member.get(`/sales/invoices?${bad}`)).status, bad).toBe(422);
+    }
+  });
+
   it('makes a member under CAPE submit the invoice; support validates; the member issues it', async () => {
     const [m] = await ctx.db.select().from(members).where(eq(members.userId, people.member.id));
     await ctx.db

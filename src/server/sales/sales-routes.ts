@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
+import { CalendarDate } from '../../core/sales/calendar-date.ts';
 import { ClientView } from '../../core/sales/client-view.ts';
 import { InvoiceView } from '../../core/sales/invoice-view.ts';
 import {
@@ -92,10 +93,15 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Sales'],
       summary: 'Invoices and credit notes the caller may see',
       request: {
-        query: z.object({
+        query: z.strictObject({
           activityId: z.uuid().optional(),
           clientId: z.uuid().optional(),
-          status: z.enum(['draft', 'submitted', 'issued']).optional(),
+          status: z.enum(['draft', 'submitted', 'approved', 'issued']).optional(),
+          type: z.enum(['invoice', 'deposit', 'creditNote']).optional(),
+          payment: z.enum(['unpaid', 'partlyPaid', 'paid', 'overdue']).optional(),
+          client: z.string().trim().min(1).max(100).optional(),
+          from: CalendarDate.optional(),
+          to: CalendarDate.optional(),
         }),
       },
       responses: {

@@ -37,6 +37,12 @@ export type InvoiceFilter = {
   activityId?: string | null;
   clientId?: string | null;
   status?: string | null;
+  /** Invoices only: the list's other filters, applied by the server. */
+  type?: string | null;
+  payment?: string | null;
+  client?: string | null;
+  from?: string | null;
+  to?: string | null;
 };
 /** The client page: the client (typed as the screens read it), its documents and balance. */
 export type ClientDetail = Omit<ClientDetailView, 'client'> & { client: ClientView };
