@@ -431,7 +431,7 @@ export function ClaimFormPage() {
                               loading={uploading === l.key}
                               fullWidth
                             >
-                              {l.receipt ? x('form.replaceReceipt') : x('form.takePhoto')}
+                              {l.receipt ? x('form.replaceReceipt') : x('form.takePhotoShort')}
                             </Button>
                           )}
                         </FileButton>

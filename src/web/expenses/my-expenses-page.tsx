@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -40,7 +40,7 @@ export function MyExpensesPage() {
                 <Paper key={c.id} withBorder p="sm" radius="md">
                   <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
                     <Stack gap={2} style={{ minWidth: 0 }}>
-                      <Anchor component={Link} to={`/expenses/claims/${c.id}`} fw={600} lineClamp={1}>
+                      <Anchor component={Link} to={`/expenses/claims/${c.id}`} fw={600} lineClamp={2}>
                         {c.title}
                       </Anchor>
                       <Text size="xs" c="dimmed">
@@ -60,7 +60,7 @@ export function MyExpensesPage() {
                       )}
                     </Stack>
                     <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-                      <Text fw={600} ff="monospace" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      <Text fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                         {euros(c.totalCents)}
                       </Text>
                       <ExpenseStatusBadge item={c} />
@@ -78,34 +78,33 @@ export function MyExpensesPage() {
               {x('mine.noInvoices')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={480}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{x('approvals.supplier')}</Table.Th>
-                    <Table.Th>{x('form.date')}</Table.Th>
-                    <Table.Th ta="right">{x('form.total_')}</Table.Th>
-                    <Table.Th>{x('payments.item')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {mine.data.supplierInvoices.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
+            <Stack gap="xs">
+              {mine.data.supplierInvoices.map((s) => (
+                <Paper key={s.id} withBorder p="sm" radius="md">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
+                    <Stack gap={2} style={{ minWidth: 0 }}>
+                      <Text fw={600} lineClamp={2}>
                         {s.supplierName} · {s.number}
-                      </Table.Td>
-                      <Table.Td>{day(s.issueDate)}</Table.Td>
-                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {[s.activityName, day(s.issueDate), s.categoryLabel].join(' · ')}
+                      </Text>
+                      {s.rejectedReason && (
+                        <Text size="sm" c="red.8">
+                          {x('mine.rejected', { reason: s.rejectedReason })}
+                        </Text>
+                      )}
+                    </Stack>
+                    <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+                      <Text fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
                         {euros(s.totalCents)}
-                      </Table.Td>
-                      <Table.Td>
-                        <ExpenseStatusBadge item={s} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      </Text>
+                      <ExpenseStatusBadge item={s} />
+                    </Stack>
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
           )}
         </Stack>
       )}

@@ -1,0 +1,157 @@
+import { expect, type Page, test } from '@playwright/test';
+import { drawDemoReceiptPng } from '../src/server/expenses/draw-demo-receipt.ts';
+import { demoMember, e2eDemoPassword } from './e2e-env.ts';
+import { logIn } from './log-in.ts';
+
+const support = 'accompagnement@demo.mutua.coop';
+const accountant = 'compta@demo.mutua.coop';
+
+/** '1 234,56 €' (French, any kind of space) → 123456 cents. */
+function cents(text: string): number {
+  const m = /(-?[\d\s\u00a0\u202f]+),(\d{2})/.exec(text);
+  if (!m) throw new Error(`no amount in ${text}`);
+  const value = Number(m[1]!.replace(/[\s\u00a0\u202f]/g, '')) * 100 + Number(m[2]);
+  return m[1]!.trim().startsWith('-') ? -Math.abs(value) : value;
+}
+
+/** Camille's available treasury, as "Mes comptes" shows it. */
+async function treasury(page: Page): Promise<number> {
+  await page.goto('/me/accounts');
+  const card = page.getByText('Trésorerie disponible', { exact: true }).first().locator('..');
+  await expect(card).toContainText('€');
+  return cents((await card.textContent()) ?? '');
+}
+
+// On a phone: the member files it from the street, support and the accountant work from theirs too.
+test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+test('a member files a claim with a photo on her phone, support approves, the accountant pays the batch, her treasury falls by the cost', async ({
+  page,
+}) => {
+  const title = `Rendez-vous client à Lille ${Date.now() % 100_000}`;
+
+  await logIn(page, demoMember.email, e2eDemoPassword);
+  const before = await treasury(page);
+
+  // The claim form: one receipt, photographed; the VAT follows the category's usual rate (10 % on transport).
+  await page.goto('/expenses');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes dépenses' })).toBeVisible();
+  await page.getByRole('link', { name: 'Nouvelle note de frais' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle note de frais' })).toBeVisible();
+  await page.getByLabel('Objet').fill(title);
+  await page.getByRole('combobox', { name: 'Catégorie' }).click();
+  await page.getByRole('option', { name: 'Transports (train, avion, taxi, parking)' }).click();
+  await page.getByLabel('Description').fill('Train Paris – Lille aller-retour');
+  await page.getByLabel('Montant TTC (€)').fill('48,40');
+  await expect(page.getByLabel('dont TVA (€)')).toHaveValue('4,40');
+  const camera = page.locator('input[type=file]');
+  await expect(camera).toHaveAttribute('capture', 'environment');
+  await expect(camera).toHaveAttribute('accept', 'image/*,application/pdf');
+  await camera.setInputFiles({
+    name: 'ticket.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(drawDemoReceiptPng(42)),
+  });
+  await expect(page.getByText('✓ Justificatif joint')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Justificatif joint' })).toBeVisible();
+  await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
+  await expect(page.getByText('Note de frais envoyée pour validation.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes dépenses' })).toBeVisible();
+  const mine = page
+    .getByRole('link', { name: title })
+    .locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
+  await expect(mine).toContainText('À valider');
+  await page.context().clearCookies();
+
+  // Support approves it, the receipt beside the figures and the activity's treasury.
+  await logIn(page, support, e2eDemoPassword);
+  await page.goto('/expenses/approvals');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dépenses à valider' })).toBeVisible();
+  const card = page
+    .getByRole('heading', { name: title })
+    .locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
+  await expect(card).toContainText('48,40');
+  await expect(card).toContainText('Trésorerie disponible de l’activité');
+  await expect(card.getByRole('img', { name: 'Train Paris – Lille aller-retour' })).toBeVisible();
+  await card.getByRole('button', { name: `Valider — ${title}` }).click();
+  await expect(page.getByText('Décision enregistrée.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: title })).toHaveCount(0);
+  await page.context().clearCookies();
+
+  // The accountant puts it in a batch, downloads the SEPA file, confirms the bank paid it.
+  await logIn(page, accountant, e2eDemoPassword);
+  await page.goto('/expenses/payments');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lots de paiement' })).toBeVisible();
+  await page.getByRole('checkbox', { name: new RegExp(title) }).check();
+  await page.getByRole('button', { name: 'Préparer le lot (1)' }).click();
+  await expect(page.getByText('Lot préparé : téléchargez le fichier SEPA pour la banque.')).toBeVisible();
+  const batch = page
+    .getByText(title, { exact: false })
+    .first()
+    .locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
+  const sepa = await page.request.get(
+    (await batch.getByRole('link', { name: 'Fichier SEPA' }).getAttribute('href'))!,
+  );
+  expect(sepa.status()).toBe(200);
+  const xml = await sepa.text();
+  expect(xml).toContain('pain.001.001.03');
+  expect(xml).toContain('<InstdAmt Ccy="EUR">48.40</InstdAmt>');
+  await batch.getByRole('button', { name: 'Confirmer le paiement' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le paiement' }).click();
+  await expect(page.getByText('Paiements enregistrés.')).toBeVisible();
+  await expect(batch).toContainText('Payé');
+  await page.context().clearCookies();
+
+  // The member sees the claim paid, and her treasury fell by the cost: 48,40 € less the 4,40 € of VAT recovered.
+  await logIn(page, demoMember.email, e2eDemoPassword);
+  await page.goto('/expenses');
+  await expect(
+    page.getByRole('link', { name: title }).locator('xpath=ancestor::div[contains(@class,"Paper")][1]'),
+  ).toContainText('Payée');
+  expect(await treasury(page)).toBe(before - 4_400);
+});
+
+/**
+ * Not a test: the expense screens at desktop and phone widths, for a person to look at (ui.md). Runs only when
+ * SCREENSHOT_DIR is set, after the journey above (its claim is in the lists):
+ *   SCREENSHOT_DIR=/tmp/shots MUTUA_E2E_PORT=3221 npx playwright test e2e/expenses-journey.spec.ts
+ */
+for (const size of [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 375, height: 740 },
+]) {
+  test(`expense screens at ${size.name} width`, async ({ page }) => {
+    const dir = process.env.SCREENSHOT_DIR;
+    test.skip(!dir, 'screenshots only when SCREENSHOT_DIR is set');
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const shoot = async (name: string) => {
+      await expect(page.locator('[role="status"][aria-label]')).toHaveCount(0, { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${dir}/${size.name}-expenses-${name}.png`, fullPage: true });
+    };
+    await logIn(page, demoMember.email, e2eDemoPassword);
+    await page.goto('/expenses');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mes dépenses' })).toBeVisible();
+    await shoot('mine');
+    await page.getByRole('link', { name: 'Salon du graphisme' }).click();
+    await expect(page.getByText(/Motif du refus/)).toBeVisible();
+    await shoot('claim-rejected');
+    await page.goto('/expenses');
+    await page.getByRole('link', { name: 'Fournitures atelier' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Note de frais' })).toBeVisible();
+    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await page.getByText('Kilomètres', { exact: true }).last().click();
+    await shoot('claim-draft');
+    await page.context().clearCookies();
+    await logIn(page, 'accompagnement@demo.mutua.coop', e2eDemoPassword);
+    await page.goto('/expenses/approvals');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dépenses à valider' })).toBeVisible();
+    await shoot('approvals');
+    await page.context().clearCookies();
+    await logIn(page, 'compta@demo.mutua.coop', e2eDemoPassword);
+    await page.goto('/expenses/payments');
+    await expect(page.getByRole('heading', { level: 1, name: 'Lots de paiement' })).toBeVisible();
+    await shoot('payments');
+  });
+}
