@@ -45,4 +45,23 @@ describe('checkPayrollTreasury', () => {
       expect(v!.status).toBe(cost <= 1_000 ? 'ready' : 'refused');
     }
   });
+
+  it('refuses an approved advance its fund cannot lend, each fund lending in order from what it has', () => {
+    const verdicts = checkPayrollTreasury(
+      [
+        { key: 'a', activityId: 'G', employerCostCents: 700, advanceApproved: true, advanceFundId: 'F' },
+        { key: 'b', activityId: 'H', employerCostCents: 400, advanceApproved: true, advanceFundId: 'F' },
+        { key: 'c', activityId: 'K', employerCostCents: 100, advanceApproved: true, advanceFundId: 'F' },
+      ],
+      new Map([['G', 200]]),
+      new Map([['F', 800]]),
+    );
+    expect(verdicts.map((v) => [v.key, v.status, v.shortfallCents])).toEqual([
+      ['a', 'advance', 500],
+      // The fund has 300 left: not enough for 400, enough for 100.
+      ['b', 'refused', 400],
+      ['c', 'advance', 100],
+    ]);
+    expect(verdicts[1]).toMatchObject({ fundAvailableCents: 300 });
+  });
 });

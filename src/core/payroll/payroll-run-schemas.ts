@@ -56,6 +56,19 @@ export const PayrollRunPreview = z.object({
   settings: PayrollSettings,
   rules: z.object({ package: z.string(), version: z.string() }),
   lines: z.array(PayrollRunLine),
+  /** Advances of earlier months the run takes back for their funds, from the treasury left after the salaries. */
+  repayments: z.array(
+    z.object({
+      advanceId: z.string(),
+      month: PayrollMonthSchema,
+      activityId: z.string(),
+      activityCode: z.string(),
+      fundActivityId: z.string(),
+      fundCode: z.string(),
+      outstandingCents: z.number().int(),
+      amountCents: z.number().int(),
+    }),
+  ),
   totals: z.object({
     paidCount: z.number().int(),
     zeroCount: z.number().int(),

@@ -106,6 +106,13 @@ beforeAll(async () => {
   expect(settings.status, settings.text).toBe(201);
   ids.actE = await activity('ESCARGOT', ids.emma);
   await cash(ids.actE, 1_000_000n, 'E1', '2026-01-15');
+  // Félix's activity has nothing in March; two mutual funds, a small one and a large one.
+  ids.felix = await member('Félix', 'Fourmi', { start: '2025-06-01', fixed: 150_000 });
+  ids.actF = await activity('FOURMI', ids.felix);
+  ids.smallFund = await activity('PETIT-FONDS', null, 'fund');
+  ids.bigFund = await activity('GRAND-FONDS', null, 'fund');
+  await cash(ids.smallFund, 10_000n, 'P1', '2026-01-15');
+  await cash(ids.bigFund, 3_000_000n, 'G1', '2026-01-15');
   await sharedSalaryCalculator().ready();
 }, 300_000);
 afterAll(async () => {
@@ -205,4 +212,102 @@ describe('payslips', () => {
         expect(text, line.label).toContain(line.label.replace(/\s+/g, ' ').slice(0, 18));
     }
   }, 120_000);
+});
+
+describe('advances from a mutual fund', () => {
+  const lineOf = (body: { lines: { memberId: string }[] }, id: string) =>
+    body.lines.find((l) => l.memberId === id) as Record<string, any>;
+  const advance = async (id: string) =>
+    (
+      await queryRows<{ advanced: string; repaid: string }>(
+        ctx.db,
+        sql`SELECT advanced_cents::text AS advanced, repaid_cents::text AS repaid FROM payroll_advances WHERE id = ${id}`,
+      )
+    )[0]!;
+
+  it('refuses an advance its fund cannot cover, with the reason; pays on one it can', async () => {
+    const march = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-03' });
+    const felix = lineOf(march.body, ids.felix!);
+    expect(felix).toMatchObject({ status: 'refused', treasuryBeforeCents: 0 });
+    expect(felix.shortfallCents).toBe(felix.employerCostCents);
+    const body = { memberId: ids.felix, month: '2026-03', fundActivityId: ids.smallFund, note: '' };
+    const short = await clients.manager!.post('/payroll/advances', body);
+    expect(short.status, short.text).toBe(422);
+    expect(short.body.code).toBe('PAYROLL_FUND_SHORT');
+    expect(short.body.detail).toContain('PETIT-FONDS');
+    expect(short.body.detail).toContain('100,00');
+    const ok = await clients.manager!.post('/payroll/advances', { ...body, fundActivityId: ids.bigFund });
+    expect(ok.status, ok.text).toBe(201);
+    ids.advance = ok.body.id;
+    const fundBefore = await treasury(ids.bigFund!);
+    const run = await clients.accountant!.post('/payroll/runs', { month: '2026-03' });
+    expect(run.status, run.text).toBe(201);
+    const paid = lineOf(run.body, ids.felix!);
+    expect(paid).toMatchObject({ status: 'advance', shortfallCents: felix.employerCostCents });
+    expect(await advance(ids.advance!)).toEqual({ advanced: String(paid.shortfallCents), repaid: '0' });
+    // The loan moves cash, not the fund's available treasury (it is owed the amount, 467).
+    expect(await treasury(ids.bigFund!)).toBe(fundBefore);
+    ids.marchCost = String(paid.employerCostCents);
+  }, 180_000);
+
+  it("repays the advance from the activity's next revenue, in the next run, through the ledger", async () => {
+    await cash(ids.actF!, 600_000n, 'F1', '2026-04-02');
+    ctx.setNow('2026-05-05T09:00:00Z');
+    await clients.accountant!.logIn('accountant@test.coop', testPassword); // a month later: a new session
+    const preview = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-04' });
+    expect(preview.status, preview.text).toBe(200);
+    const marchCost = Number(ids.marchCost);
+    expect(preview.body.repayments).toEqual([
+      {
+        advanceId: ids.advance,
+        month: '2026-03',
+        activityId: ids.actF,
+        activityCode: 'FOURMI',
+        fundActivityId: ids.bigFund,
+        fundCode: 'GRAND-FONDS',
+        outstandingCents: marchCost,
+        amountCents: marchCost,
+      },
+    ]);
+    const fundCash = async () =>
+      Number(
+        (
+          await queryRows<{ cash: string }>(
+            ctx.db,
+            sql`SELECT coalesce(sum(debit_cents - credit_cents), 0)::text AS cash FROM ledger_balances
+                WHERE activity_id = ${ids.bigFund} AND account_number = '512000'`,
+          )
+        )[0]!.cash,
+      );
+    const cashBefore = await fundCash();
+    const before = await treasury(ids.actF!);
+    const run = await clients.accountant!.post('/payroll/runs', { month: '2026-04' });
+    expect(run.status, run.text).toBe(201);
+    const april = lineOf(run.body, ids.felix!);
+    expect(april.status).toBe('ready');
+    // The fund has its cash back; the activity's available treasury fell by April's salary only.
+    expect(await fundCash()).toBe(cashBefore + marchCost);
+    expect(await treasury(ids.actF!)).toBe(before - april.employerCostCents);
+    expect(await advance(ids.advance!)).toEqual({ advanced: String(marchCost), repaid: String(marchCost) });
+    const entries = await queryRows<{ journal_code: string; debit: string; credit: string }>(
+      ctx.db,
+      sql`SELECT e.journal_code, sum(l.debit_cents)::text AS debit, sum(l.credit_cents)::text AS credit
+          FROM ledger_entries e JOIN ledger_entry_lines l ON l.entry_id = e.id
+          WHERE e.source_type = 'payroll_advance_repayment' AND e.source_id = ${ids.advance}
+          GROUP BY e.id, e.journal_code`,
+    );
+    expect(entries).toEqual([
+      { journal_code: 'CTB', debit: String(marchCost * 2), credit: String(marchCost * 2) },
+    ]);
+    const [row] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`SELECT count(*)::int AS n FROM payroll_advance_repayments WHERE advance_id = ${ids.advance}`,
+    );
+    expect(row!.n).toBe(1);
+    // Nothing is left to repay.
+    ctx.setNow('2026-06-05T09:00:00Z');
+    await clients.accountant!.logIn('accountant@test.coop', testPassword);
+    const may = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-05' });
+    expect(may.body.repayments).toEqual([]);
+  }, 180_000);
 });

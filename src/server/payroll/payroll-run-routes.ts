@@ -164,7 +164,16 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
         409: { description: 'Already approved for the month (problem+json)' },
       },
     }),
-    async (c) => c.json(await approvePayrollAdvance(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) =>
+      c.json(
+        await approvePayrollAdvance(
+          c.get('ctx'),
+          c.get('actor'),
+          sharedSalaryCalculator(),
+          c.req.valid('json'),
+        ),
+        201,
+      ),
   )
   .openapi(
     defineRoute('payroll.runs.read', {

@@ -12,6 +12,7 @@ import {
 } from '../../core/payroll/payroll-basis-for-month.ts';
 import type { PayrollMonth } from '../../core/payroll/payroll-month.ts';
 import type { PayrollRunLine, PayrollRunPreview } from '../../core/payroll/payroll-run-schemas.ts';
+import { planAdvanceRepayments } from '../../core/payroll/plan-advance-repayments.ts';
 import type { SalaryPlanStatus } from '../../core/payroll/salary-plan.ts';
 import type { SalaryFigures } from '../../core/payroll/salary-simulation-schemas.ts';
 import type { AppContext } from '../app-context.ts';
@@ -34,7 +35,11 @@ export type PreparedLine = PayrollRunLine & {
   advance: { id: string; fundActivityId: string } | null;
 };
 
-export type PreparedRun = PayrollRunPreview & { prepared: PreparedLine[] };
+export type PreparedRun = PayrollRunPreview & {
+  prepared: PreparedLine[];
+  /** What each mutual fund can still lend: its available treasury minus what it has lent and not got back. */
+  fundCapacity: Map<string, number>;
+};
 
 const zeroFigures: SalaryFigures = {
   grossCents: 0,
@@ -141,6 +146,33 @@ export async function preparePayrollRun(
     db,
     sql`SELECT id, member_id, fund_activity_id FROM payroll_advances WHERE month = ${first}::date`,
   );
+  // Advances lent and not yet repaid in full, oldest first, with the activity that received them.
+  const outstanding = await queryRows<{
+    id: string;
+    month: string;
+    fund_activity_id: string;
+    fund_code: string;
+    activity_id: string;
+    activity_code: string;
+    outstanding: string;
+    repaid_this_month: boolean;
+  }>(
+    db,
+    sql`SELECT a.id, to_char(a.month, 'YYYY-MM') AS month, a.fund_activity_id, f.code AS fund_code,
+               s.activity_id, act.code AS activity_code, (a.advanced_cents - a.repaid_cents)::text AS outstanding,
+               EXISTS (SELECT 1 FROM payroll_advance_repayments r
+                       WHERE r.advance_id = a.id AND r.month = ${first}::date) AS repaid_this_month
+        FROM payroll_advances a
+        JOIN payroll_slips s ON s.advance_id = a.id
+        JOIN activities f ON f.id = a.fund_activity_id
+        JOIN activities act ON act.id = s.activity_id
+        WHERE a.advanced_cents > a.repaid_cents
+        ORDER BY a.month, a.approved_at, a.id`,
+  );
+  const funds = await queryRows<{ id: string; code: string }>(
+    db,
+    sql`SELECT id, code FROM activities WHERE kind = 'fund' ORDER BY code`,
+  );
 
   const slipOf = new Map(slips.map((s) => [s.member_id, s.id]));
   const slipRow = new Map(slips.map((s) => [s.member_id, s]));
@@ -173,7 +205,14 @@ export async function preparePayrollRun(
     ),
   );
   const activityIds = [...new Set(activities.map((a) => a.activity_id))];
-  const treasury = await loadTreasuries(db, activityIds);
+  const treasury = await loadTreasuries(db, [
+    ...new Set([...activityIds, ...funds.map((f) => f.id), ...outstanding.map((o) => o.activity_id)]),
+  ]);
+  // A fund lends its cash: what it is owed (the 467 of earlier advances) is in its treasury, not in its bank.
+  const fundCapacity = new Map(funds.map((f) => [f.id, treasury.get(f.id) ?? 0]));
+  for (const o of outstanding)
+    fundCapacity.set(o.fund_activity_id, (fundCapacity.get(o.fund_activity_id) ?? 0) - Number(o.outstanding));
+  const fundCode = new Map(funds.map((f) => [f.id, f.code]));
   const verdicts = new Map(
     checkPayrollTreasury(
       members.flatMap((m, i) => {
@@ -186,11 +225,13 @@ export async function preparePayrollRun(
                 activityId: a.activity_id,
                 employerCostCents: f.employerCostCents,
                 advanceApproved: advanceOf.has(m.id),
+                advanceFundId: advanceOf.get(m.id)?.fundActivityId ?? null,
               },
             ]
           : [];
       }),
       treasury,
+      fundCapacity,
     ).map((v) => [v.key, v]),
   );
 
@@ -261,6 +302,19 @@ export async function preparePayrollRun(
     }
     const v = verdicts.get(m.id)!;
     const line = { ...base, treasuryBeforeCents: v.treasuryBeforeCents, shortfallCents: v.shortfallCents };
+    if (v.status === 'refused' && v.fundAvailableCents !== undefined) {
+      const fundId = advanceOf.get(m.id)!.fundActivityId;
+      prepared.push({
+        ...line,
+        status: 'refused',
+        refusal: refusal('PAYROLL_FUND_SHORT', {
+          code: fundCode.get(fundId) ?? fundId,
+          balance: eurosText(Math.max(0, v.fundAvailableCents)),
+          needed: eurosText(v.shortfallCents),
+        }),
+      });
+      return;
+    }
     if (v.status === 'refused')
       prepared.push({
         ...line,
@@ -275,6 +329,34 @@ export async function preparePayrollRun(
     else prepared.push({ ...line, status: v.status });
   });
 
+  // What each activity has left after the month's salaries, then what that repays of earlier advances.
+  const left = new Map(treasury);
+  for (const l of prepared) {
+    if (!l.activityId || l.treasuryBeforeCents === null) continue;
+    if (l.status === 'ready') left.set(l.activityId, l.treasuryBeforeCents - l.employerCostCents);
+    if (l.status === 'advance') left.set(l.activityId, Math.min(0, l.treasuryBeforeCents));
+  }
+  // Once a month per advance: a second run of the month (after a refusal) takes nothing more back.
+  const earlier = outstanding.filter((o) => o.month < month && !o.repaid_this_month);
+  const repaying = new Map(
+    planAdvanceRepayments(
+      earlier.map((o) => ({ id: o.id, activityId: o.activity_id, outstandingCents: Number(o.outstanding) })),
+      left,
+    ).map((r) => [r.id, r.amountCents]),
+  );
+  const repayments = earlier
+    .filter((o) => repaying.has(o.id))
+    .map((o) => ({
+      advanceId: o.id,
+      month: o.month,
+      activityId: o.activity_id,
+      activityCode: o.activity_code,
+      fundActivityId: o.fund_activity_id,
+      fundCode: o.fund_code,
+      outstandingCents: Number(o.outstanding),
+      amountCents: repaying.get(o.id)!,
+    }));
+
   const count = (s: PayrollRunLine['status']) => prepared.filter((l) => l.status === s).length;
   const paying = prepared.filter((l) => l.status === 'ready' || l.status === 'advance');
   const sum = (k: 'grossCents' | 'employerCostCents' | 'netBeforeIncomeTaxCents') =>
@@ -284,7 +366,9 @@ export async function preparePayrollRun(
     settings,
     rules: salaryRulesSource,
     lines: prepared.map(({ basisDetail: _b, figures: _f, advance: _a, ...line }) => line),
+    repayments,
     prepared,
+    fundCapacity,
     totals: {
       paidCount: paying.length,
       zeroCount: count('zero'),

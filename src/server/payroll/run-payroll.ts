@@ -12,8 +12,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { postEntries } from '../ledger/post-entries.ts';
 import type { SalaryCalculator } from './create-salary-engine.ts';
-import { payrollRuns, payrollSlips } from './payroll-run-tables.ts';
-import { type PreparedLine, preparePayrollRun } from './prepare-payroll-run.ts';
+import { payrollAdvanceRepayments, payrollRuns, payrollSlips } from './payroll-run-tables.ts';
+import { type PreparedLine, type PreparedRun, preparePayrollRun } from './prepare-payroll-run.ts';
 
 /** The CTB transfer by which a mutual fund advances a salary's shortfall to an activity (ledger.md, transfers). */
 function advanceEntry(
@@ -53,10 +53,46 @@ function advanceEntry(
 }
 
 /**
+ * The CTB transfer by which an activity pays a fund back (the advance's mirror): the activity's cash goes to the
+ * fund and its 467 debt falls; neither available treasury moves.
+ */
+function repaymentEntry(month: string, r: PreparedRun['repayments'][number]): PostEntryInput {
+  const date = monthBounds(month).last;
+  const amount = BigInt(r.amountCents);
+  return {
+    journalCode: 'CTB',
+    entryDate: date,
+    pieceRef: `REMB-AVANCE-${month}-${r.advanceId.slice(0, 8).toUpperCase()}`,
+    pieceDate: date,
+    label: `Remboursement au fonds ${r.fundCode} de l'avance ${r.month} (${r.activityCode})`.slice(0, 200),
+    source: { type: 'payroll_advance_repayment', id: r.advanceId },
+    idempotencyKey: `payroll-advance-repayment:${month}:${r.advanceId}`,
+    lines: [
+      {
+        accountNumber: '467000',
+        activityId: r.activityId,
+        thirdParty: { code: `ACT-${r.fundCode}`, name: r.fundCode },
+        debitCents: amount,
+      },
+      { accountNumber: '512000', activityId: r.activityId, creditCents: amount },
+      { accountNumber: '512000', activityId: r.fundActivityId, debitCents: amount },
+      {
+        accountNumber: '467000',
+        activityId: r.fundActivityId,
+        thirdParty: { code: `ACT-${r.activityCode}`, name: r.activityCode },
+        creditCents: amount,
+      },
+    ],
+  };
+}
+
+/**
  * The monthly payroll run (issue 10, accountant): for each member of the month not yet recorded, the salary
  * priced by the rules engine and posted (SAL journal) on the member's activity when its treasury bears the
  * employer cost or a manager approved an advance (then the fund's transfer is posted too); a zero record under
  * a CAPE; a record per member and month (unique: a second run never pays twice). Refusals are kept with the run.
+ * An advance needs its fund to have the shortfall (else refused); the treasury an activity has left after the
+ * month's salaries repays its earlier advances, oldest first (planAdvanceRepayments).
  * A month already run for everyone, in a closed year or locked, is refused. One run of a month at a time.
  */
 export async function runPayroll(
@@ -121,6 +157,7 @@ export async function runPayroll(
         }),
       );
     }
+    for (const r of run.repayments) entries.push(repaymentEntry(month, r));
     const posted = await postEntries(txCtx, actor, entries);
     const entryOf = new Map(posted.map((p) => [p.idempotencyKey, p.id]));
 
@@ -164,6 +201,25 @@ export async function runPayroll(
           .returning({ id: payrollSlips.id, memberId: payrollSlips.memberId })
       : [];
     const slipOf = new Map(written.map((w) => [w.memberId, w.id]));
+    // What each fund lent this month, and what earlier advances got back.
+    for (const l of paying)
+      if (l.status === 'advance')
+        await tx.execute(
+          sql`UPDATE payroll_advances SET advanced_cents = ${l.shortfallCents} WHERE id = ${l.advance!.id}`,
+        );
+    for (const r of run.repayments) {
+      await tx.insert(payrollAdvanceRepayments).values({
+        advanceId: r.advanceId,
+        runId,
+        month: `${month}-01`,
+        amountCents: r.amountCents,
+        entryId: entryOf.get(`payroll-advance-repayment:${month}:${r.advanceId}`)!,
+        createdAt: ctx.now(),
+      });
+      await tx.execute(
+        sql`UPDATE payroll_advances SET repaid_cents = repaid_cents + ${r.amountCents} WHERE id = ${r.advanceId}`,
+      );
+    }
     await recordAudit(tx, actor, {
       action: 'payroll.run',
       objectType: 'payroll_run',
@@ -173,6 +229,7 @@ export async function runPayroll(
         paid: run.totals.paidCount,
         zero: run.totals.zeroCount,
         refused: refused.map((r) => ({ memberId: r.memberId, code: r.code })),
+        repaid: run.repayments.map((r) => ({ advanceId: r.advanceId, amountCents: r.amountCents })),
         grossCents: run.totals.grossCents,
         employerCostCents: run.totals.employerCostCents,
       },
@@ -186,8 +243,10 @@ export async function runPayroll(
 }
 
 /** A run without its internal working. */
-export function publicRun<T extends { prepared: unknown }>(run: T): Omit<T, 'prepared'> {
-  const { prepared: _prepared, ...rest } = run;
+export function publicRun<T extends { prepared: unknown; fundCapacity: unknown }>(
+  run: T,
+): Omit<T, 'prepared' | 'fundCapacity'> {
+  const { prepared: _prepared, fundCapacity: _funds, ...rest } = run;
   return rest;
 }
 

@@ -370,6 +370,23 @@ export function PayrollRunsPage() {
               </Table>
             </Table.ScrollContainer>
           )}
+          {data.repayments.length > 0 && (
+            <Alert color="blue" variant="light" title={p('runs.repaymentsTitle')}>
+              <Stack gap={2}>
+                {data.repayments.map((r) => (
+                  <Text key={r.advanceId} size="sm">
+                    {p('runs.repayment', {
+                      activity: r.activityCode,
+                      fund: r.fundCode,
+                      month: monthName(r.month),
+                      amount: euros(r.amountCents),
+                      outstanding: euros(r.outstandingCents),
+                    })}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
           {!data.runnable && data.totals.doneCount > 0 && (
             <Alert color="teal" variant="light">
               {p('runs.fullyRun')}
