@@ -1102,6 +1102,11 @@ export const errorCatalog = {
     fr: 'Cette ligne n’appartient pas au lot de paiement.',
     en: 'This line does not belong to the payment batch.',
   },
+  EXPENSE_EXECUTION_DATE_PAST: {
+    status: 422,
+    fr: 'La date d’exécution d’un lot de paiement ne peut être passée.',
+    en: 'A payment batch cannot be executed on a past date.',
+  },
   EXPENSE_NO_MEMBER_FILE: {
     status: 422,
     fr: 'Vous n’êtes pas membre de cette activité.',

@@ -167,8 +167,7 @@ export async function prepareExpensePaymentBatch(
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { zodError: parsed.error });
   const { executionDate, items } = parsed.data;
   const today = calendarDateOf(ctx.now());
-  if (!options.replayPast && executionDate < today)
-    throw new AppError('PAYROLL_EXECUTION_DATE_INVALID', { month: today.slice(0, 7) });
+  if (!options.replayPast && executionDate < today) throw new AppError('EXPENSE_EXECUTION_DATE_PAST');
   const coop = await getCooperative(ctx.db);
   if (!coop?.iban || !coop.bic || !isValidIban(coop.iban) || !isValidBic(coop.bic))
     throw new AppError('PAYROLL_DEBTOR_ACCOUNT_MISSING');

@@ -467,6 +467,11 @@ describe('payment batches', () => {
       items: [{ type: 'supplier_invoice', id: ids.invoice1, amountCents: 40_001 }],
     });
     expect(tooMuch.body.code).toBe('EXPENSE_AMOUNT_ABOVE_OWED');
+    const past = await clients.accountant!.post('/expenses/batches', {
+      executionDate: '2026-03-19',
+      items: [{ type: 'claim', id: ids.claim1 }],
+    });
+    expect(past.body.code).toBe('EXPENSE_EXECUTION_DATE_PAST');
     const notApproved = await clients.accountant!.post('/expenses/batches', {
       executionDate: '2026-03-23',
       items: [{ type: 'claim', id: ids.supportClaim }],
