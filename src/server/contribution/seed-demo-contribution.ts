@@ -6,20 +6,18 @@ import { systemActor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { createPolicyVersion } from './create-policy-version.ts';
 import { monthEndOf, monthsOfYearTo } from './load-contribution-inputs.ts';
-import { runContribution } from './run-contribution.ts';
-
-/** The first year the demo charges through real runs; 2025 keeps the demo books' synthetic transfers. */
-const firstRunYear = '2026';
+import { fiscalYearOfMonth, runContribution } from './run-contribution.ts';
 
 /**
- * The demo's contribution (issue 6): a solidarity fund, a progressive policy from January 2026 (12 % of
- * the gross margin up to €30,000 a year, 9 % above, €30 a month; 5 % under a CAPE; a tenth to the fund),
- * then the monthly run of every month of 2026 that is over, in order — so every dashboard tells a story.
- * Idempotent: the policy is created once, and a month already run posts nothing again.
+ * The demo's contribution (issue 6): a solidarity fund; in 2025, 10 % of the revenue collected excluding
+ * VAT; from January 2026 (voted at the assembly) a progressive policy — 12 % of the gross margin up to
+ * €30,000 a year, 9 % above, €30 a month, 5 % under a CAPE, a tenth to the fund; then the monthly run of
+ * every month that is over, in order, through `through` — so every dashboard tells a story. seedDemoLedger
+ * calls it for 2025 before closing that year, seedDemo again for 2026 once every other demo has posted.
+ * Idempotent: the versions are created once, and a month already run posts nothing again.
  */
-export async function seedDemoContribution(ctx: AppContext) {
+export async function seedDemoContribution(ctx: AppContext, options: { through?: string } = {}) {
   const today = dateInTimeZone(ctx.now());
-  if (today < `${firstRunYear}-02-01`) return { runs: 0 };
   let [fund] = await queryRows<{ id: string }>(
     ctx.db,
     sql`SELECT id FROM activities WHERE code = 'FONDS-SOLIDARITE'`,
@@ -34,9 +32,10 @@ export async function seedDemoContribution(ctx: AppContext) {
     ctx.db,
     sql`SELECT count(*)::int AS n FROM contribution_policy_versions`,
   );
-  if (!existing?.n)
+  if (!existing?.n) {
+    // The later version first: a version cannot start in the past inside one already in force.
     await createPolicyVersion(ctx, systemActor, {
-      validFrom: `${firstRunYear}-01-01`,
+      validFrom: '2026-01-01',
       note: 'Politique votée en assemblée générale (démonstration).',
       policy: {
         base: 'gross_margin',
@@ -52,13 +51,26 @@ export async function seedDemoContribution(ctx: AppContext) {
         split: [{ activityId: fund.id, shareBp: 1_000 }],
       },
     });
+    await createPolicyVersion(ctx, systemActor, {
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+      note: 'Première politique : 10 % du chiffre d’affaires encaissé (démonstration).',
+      policy: {
+        base: 'collected',
+        schedule: { brackets: [{ fromCents: 0, rateBp: 1_000 }], monthlyFeeCents: 0 },
+      },
+    });
+  }
   const [latest] = await queryRows<{ month: string | null }>(
     ctx.db,
     sql`SELECT max(month) AS month FROM contribution_charges`,
   );
   let runs = 0;
-  for (const month of monthsOfYearTo(`${firstRunYear}-01-01`, today.slice(0, 7))) {
+  for (const month of monthsOfYearTo('2025-01-01', today.slice(0, 7))) {
+    if (options.through && month > options.through) break;
     if (monthEndOf(month) >= today || (latest?.month && month < latest.month)) continue;
+    // A month of a year closed since (seeding again) is not run again: it cannot change.
+    if ((await fiscalYearOfMonth(ctx, month)).closed) continue;
     await runContribution(ctx, systemActor, { month });
     runs += 1;
   }

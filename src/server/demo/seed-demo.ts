@@ -59,7 +59,8 @@ export async function seedDemo(ctx: AppContext, password: string) {
   await seedDemoSales(ctx, salesPlans);
   // Expense claims and supplier invoices in every state (issue 7), approved and paid through the use cases.
   await seedDemoExpenses(ctx);
-  // After the books: the contribution policy and a monthly run for every month of 2026 that is over.
+  // After the books: the monthly contribution run of every month of 2026 that is over (2025's ran before
+  // its closing, in seedDemoLedger).
   await seedDemoContribution(ctx);
   return demoPeople;
 }

@@ -63,6 +63,24 @@ describe('the demo books', () => {
     }
   });
 
+  it('charge the contribution of every month through the real monthly runs, 2025 included', async () => {
+    const runs = await queryRows<{ month: string }>(
+      ctx.db,
+      sql`SELECT DISTINCT month FROM contribution_runs ORDER BY month`,
+    );
+    expect(runs.map((r) => r.month)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
+    ]);
+    // Every CTB entry of a contribution is a run's: none is left over from synthetic demo transfers.
+    const [orphans] = await queryRows<{ n: number }>(
+      ctx.db,
+      sql`SELECT count(*)::int AS n FROM ledger_entries e WHERE e.source_type = 'contribution_run'
+            AND NOT EXISTS (SELECT 1 FROM contribution_charges c WHERE c.entry_id = e.id)`,
+    );
+    expect(orphans!.n).toBe(0);
+  });
+
   it('changes nothing when seeded again', async () => {
     const before = await queryRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ledger_entries`);
     expect((await seedDemoLedger(ctx)).entries).toBe(0);

@@ -4,6 +4,7 @@ import { addDaysToDate, dateInTimeZone } from '../../core/ledger/ledger-date.ts'
 import { allocate } from '../../core/money/allocate.ts';
 import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
+import { seedDemoContribution } from '../contribution/seed-demo-contribution.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { seedDemoPayroll } from '../payroll/seed-demo-payroll.ts';
 import type { DemoInvoicePlan } from '../sales/seed-demo-sales.ts';
@@ -70,8 +71,8 @@ const vatOf = (htCents: bigint, rateBp: bigint) => (htCents * rateBp + 5_000n) /
 /**
  * The demo cooperative's books: from January 2025 to today, for every activity from the day its first
  * member joined, the entries a CAE's year produces — invoices (VAT on receipts) and their payments,
- * supplier invoices and payments, expense claims and their reimbursement, the monthly contribution to the
- * structure, payroll for members under a CESA and its payment, quarterly VAT returns — all posted through
+ * supplier invoices and payments, expense claims and their reimbursement, the monthly contribution runs of
+ * 2025, payroll for members under a CESA and its payment, quarterly VAT returns — all posted through
  * postEntries, then 2025 closed (opening entries in 2026). Deterministic; posting again changes nothing.
  * Call it after the activities exist and after any other demo posting dated in 2025.
  */
@@ -202,7 +203,6 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
       q[k] += cents;
       vat.set(quarterOf(date), q);
     };
-    const receivedHt = new Map<string, bigint>();
     for (let month = start.slice(0, 7); `${month}-01` <= today; month = addMonth(month)) {
       const firstDay = `${month}-01` < start ? start : `${month}-01`;
       const last = monthEnd(month);
@@ -269,10 +269,7 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
               ],
             });
           }
-          if (paid <= today) {
-            addVat(paid, 'collected', tva);
-            receivedHt.set(paid.slice(0, 7), (receivedHt.get(paid.slice(0, 7)) ?? 0n) + ht);
-          }
+          if (paid <= today) addVat(paid, 'collected', tva);
         } else if (real && salesRng.chance(0.4)) {
           // An unpaid real invoice is sometimes cancelled by a credit note; the others stay late.
           salesPlans[salesPlans.length - 1]!.creditNote = true;
@@ -349,27 +346,8 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
           ],
         });
       }
-      // Contribution: 10 % of what was received this month, to the structure (internal transfer).
-      const received = receivedHt.get(month) ?? 0n;
-      const contribution = (received * 10n) / 100n;
-      // From 2026 on, the contribution comes from the real monthly runs (seedDemoContribution).
-      if (contribution > 0n && last <= today && last <= '2025-12-31') {
-        add({
-          journalCode: 'CTB',
-          entryDate: last,
-          pieceRef: `CTB-${a.code}-${month}`,
-          pieceDate: last,
-          label: `Contribution coopérative ${month} (10 % de ${Number(received) / 100} €)`,
-          source: { type: 'contribution_run', id: `${month}:${a.code}` },
-          idempotencyKey: `demo:contribution:${a.code}:${month}`,
-          lines: [
-            { accountNumber: '628100', activityId: a.id, debitCents: contribution },
-            { accountNumber: '512000', activityId: a.id, creditCents: contribution },
-            { accountNumber: '512000', activityId: structure.id, debitCents: contribution },
-            { accountNumber: '708100', activityId: structure.id, creditCents: contribution },
-          ],
-        });
-      }
+      // The contribution comes from the real monthly runs (seedDemoContribution: 2025 before the closing
+      // below, 2026 once the other demos have posted).
       // Payroll for a member under a CESA is run by the payroll feature (seedDemoPayroll, below: the monthly
       // run, the transfer of the net salaries, the contributions). The draw stays so that the others do not move.
       if (a.cesaStart && a.cesaStart <= last && last <= today) rng.int(10, 16);
@@ -427,6 +405,8 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
   }
   // Every month's payroll through the payroll run (rules engine, treasury checked), before 2025 is closed.
   await seedDemoPayroll(ctx);
+  // And 2025's monthly contribution runs, which a closed year no longer accepts.
+  await seedDemoContribution(ctx, { through: '2025-12' });
   if (close2025) {
     const [year] = await queryRows<{ id: number; status: string }>(
       ctx.db,
