@@ -1,4 +1,5 @@
 import type { Scenario } from '../harness/bench-types.ts';
+import { bankImport } from './bank-import.ts';
 import { contributionRun } from './contribution-run.ts';
 import { governanceVotes } from './governance-votes.ts';
 import { httpSessionCheck } from './http-session-check.ts';
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   membersQueries,
   membersImport,
   salesIssue,
+  bankImport,
 ];

@@ -3,6 +3,7 @@ import type { Role } from '../../core/access/roles.ts';
 import { CooperativeIdentity } from '../../core/cooperative/cooperative-identity.ts';
 import type { AppContext } from '../app-context.ts';
 import { systemActor } from '../audit/actor.ts';
+import { seedDemoBank } from '../bank/seed-demo-bank.ts';
 import { seedDemoContribution } from '../contribution/seed-demo-contribution.ts';
 import { updateCooperative } from '../cooperative/update-cooperative.ts';
 import { queryRows } from '../db/query-rows.ts';
@@ -62,5 +63,7 @@ export async function seedDemo(ctx: AppContext, password: string) {
   // After the books: the monthly contribution run of every month of 2026 that is over (2025's ran before
   // its closing, in seedDemoLedger).
   await seedDemoContribution(ctx);
+  // Last: bank statements of the last days in each format, imported and mostly reconciled (issue 9).
+  await seedDemoBank(ctx);
   return demoPeople;
 }
