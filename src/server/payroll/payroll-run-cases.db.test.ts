@@ -113,6 +113,9 @@ beforeAll(async () => {
   ids.bigFund = await activity('GRAND-FONDS', null, 'fund');
   await cash(ids.smallFund, 10_000n, 'P1', '2026-01-15');
   await cash(ids.bigFund, 3_000_000n, 'G1', '2026-01-15');
+  // Gaston's activity gets its first revenue in May.
+  ids.gaston = await member('Gaston', 'Guêpe', { start: '2026-01-01', fixed: 120_000 });
+  ids.actG = await activity('GUEPE', ids.gaston);
   await sharedSalaryCalculator().ready();
 }, 300_000);
 afterAll(async () => {
@@ -309,5 +312,40 @@ describe('advances from a mutual fund', () => {
     await clients.accountant!.logIn('accountant@test.coop', testPassword);
     const may = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-05' });
     expect(may.body.repayments).toEqual([]);
+  }, 180_000);
+});
+
+describe("the treasury of the month's end", () => {
+  it('checks each salary against the treasury at the end of the month run, not today', async () => {
+    // Now 5 June: 9 000 € reached GUEPE on 10 May. April's salary cannot count on it; May's can.
+    await cash(ids.actG!, 900_000n, 'G-MAI', '2026-05-10');
+    expect(await treasury(ids.actG!)).toBe(900_000);
+    const april = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-04' });
+    expect(april.status, april.text).toBe(200);
+    const a = april.body.lines.find((l: { memberId: string }) => l.memberId === ids.gaston);
+    expect(a).toMatchObject({ status: 'refused', treasuryBeforeCents: 0 });
+    expect(a.refusal.code).toBe('PAYROLL_TREASURY_SHORT');
+    const may = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-05' });
+    const m = may.body.lines.find((l: { memberId: string }) => l.memberId === ids.gaston);
+    expect(m).toMatchObject({ status: 'ready', treasuryBeforeCents: 900_000 });
+    // A payment made after the month's end does not lower it either.
+    await postEntries(ctx, systemActor, [
+      {
+        journalCode: 'BQ',
+        entryDate: '2026-06-02',
+        pieceRef: 'ACHAT-JUIN',
+        pieceDate: '2026-06-02',
+        label: 'Achat de juin',
+        source: { type: 'bank_line', id: 'ACHAT-JUIN' },
+        idempotencyKey: 'test:ACHAT-JUIN',
+        lines: [
+          { accountNumber: '604000', activityId: ids.actG!, debitCents: 800_000n },
+          { accountNumber: '512000', activityId: ids.actG!, creditCents: 800_000n },
+        ],
+      },
+    ]);
+    const again = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-05' });
+    const g = again.body.lines.find((l: { memberId: string }) => l.memberId === ids.gaston);
+    expect(g).toMatchObject({ status: 'ready', treasuryBeforeCents: 900_000 });
   }, 180_000);
 });

@@ -205,9 +205,13 @@ export async function preparePayrollRun(
     ),
   );
   const activityIds = [...new Set(activities.map((a) => a.activity_id))];
-  const treasury = await loadTreasuries(db, [
-    ...new Set([...activityIds, ...funds.map((f) => f.id), ...outstanding.map((o) => o.activity_id)]),
-  ]);
+  // The treasury at the end of the month run, not today's: money that came in (or left) after the month's last
+  // day is not the month's (the salary entries are dated that day).
+  const treasury = await loadTreasuries(
+    db,
+    [...new Set([...activityIds, ...funds.map((f) => f.id), ...outstanding.map((o) => o.activity_id)])],
+    last,
+  );
   // A fund lends its cash: what it is owed (the 467 of earlier advances) is in its treasury, not in its bank.
   const fundCapacity = new Map(funds.map((f) => [f.id, treasury.get(f.id) ?? 0]));
   for (const o of outstanding)
@@ -398,15 +402,30 @@ async function loadJourneys(db: Db, ids: string[]) {
   return byMember;
 }
 
-/** Available treasury of several activities (the same figure as getAvailableTreasury, in one read). */
-async function loadTreasuries(db: Db, activityIds: string[]): Promise<Map<string, number>> {
+/**
+ * Available treasury of several activities at the end of a day (the same figure as getAvailableTreasury, as it
+ * stood that evening): today's balances of the open years, minus the lines dated after that day — few, so the
+ * read does not grow with the books.
+ */
+async function loadTreasuries(db: Db, activityIds: string[], onDate: string): Promise<Map<string, number>> {
   const rows = await queryRows<{ activity_id: string; treasury: string }>(
     db,
-    sql`SELECT b.activity_id, coalesce(sum(b.debit_cents - b.credit_cents), 0)::text AS treasury
-        FROM ledger_balances b JOIN fiscal_years f ON f.id = b.fiscal_year_id
-        WHERE b.activity_id = ANY(${sql.param(activityIds)}::uuid[]) AND f.status = 'open'
-          AND left(b.account_number, 1) IN ('4', '5') AND left(b.account_number, 3) NOT IN ('411', '416', '418')
-        GROUP BY b.activity_id`,
+    sql`WITH balances AS (
+          SELECT b.activity_id, sum(b.debit_cents - b.credit_cents) AS cents
+          FROM ledger_balances b JOIN fiscal_years f ON f.id = b.fiscal_year_id
+          WHERE b.activity_id = ANY(${sql.param(activityIds)}::uuid[]) AND f.status = 'open'
+            AND left(b.account_number, 1) IN ('4', '5') AND left(b.account_number, 3) NOT IN ('411', '416', '418')
+          GROUP BY b.activity_id),
+        later AS (
+          SELECT l.activity_id, sum(l.debit_cents - l.credit_cents) AS cents
+          FROM ledger_entry_lines l JOIN ledger_entries e ON e.id = l.entry_id
+          JOIN fiscal_years f ON f.id = e.fiscal_year_id
+          WHERE l.activity_id = ANY(${sql.param(activityIds)}::uuid[]) AND f.status = 'open'
+            AND e.entry_date > ${onDate}::date
+            AND left(l.account_number, 1) IN ('4', '5') AND left(l.account_number, 3) NOT IN ('411', '416', '418')
+          GROUP BY l.activity_id)
+        SELECT b.activity_id, (b.cents - coalesce(l.cents, 0))::text AS treasury
+        FROM balances b LEFT JOIN later l ON l.activity_id = b.activity_id`,
   );
   return new Map(rows.map((r) => [r.activity_id, Number(r.treasury)]));
 }
