@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { buildContributionEntry } from '../../src/core/contribution/build-contribution-entry.ts';
 import { systemActor } from '../../src/server/audit/actor.ts';
 import { createPolicyVersion } from '../../src/server/contribution/create-policy-version.ts';
 import { getActivityDashboard } from '../../src/server/contribution/get-activity-dashboard.ts';
 import { runContribution } from '../../src/server/contribution/run-contribution.ts';
 import { queryRows } from '../../src/server/db/query-rows.ts';
+import { postEntries } from '../../src/server/ledger/post-entries.ts';
 import type { BenchRow, Scenario } from '../harness/bench-types.ts';
 import { summarizeLatencies } from '../harness/summarize-latencies.ts';
 import { benchYearStart, fillLedgerLines, openLedgerBenchBooks } from './ledger-bench-books.ts';
@@ -12,14 +14,15 @@ import { benchYearStart, fillLedgerLines, openLedgerBenchBooks } from './ledger-
  * The monthly contribution run (issue 6) for a generated cooperative: every member activity's year-to-date
  * base read from the ledger lines, computed, posted as internal transfers through postEntries, explained and
  * stored — timed against one aggregate query over the same lines in the same run (the floor any run must
- * pay to read its base). Then the same run again (idempotent: posts nothing), and a member dashboard's p99
+ * pay to read its base), and against posting as many transfers of the same shape through postEntries alone
+ * (the floor of its writing). Then the same run again (idempotent: posts nothing), and a member dashboard's p99
  * against the stored-balance treasury read, at the books' full size.
  */
 export const contributionRun: Scenario = {
   name: 'contribution-run',
   issue: 6,
   description:
-    'value = monthly contribution run for every activity (read base from lines, compute, post, store explanations); baseline = one aggregate query over the same lines. Also: the run again (posts nothing), member dashboard p99 vs the treasury read.',
+    'value = monthly contribution run for every activity (read base from lines, compute, post, store explanations); baseline = one aggregate query over the same lines, then posting as many transfers through postEntries alone. Also: the run again (posts nothing), member dashboard p99 vs the treasury read.',
   async run(env) {
     const activityCount = env.quick ? 10_000 : 100_000;
     const salesPerActivity = 4;
@@ -81,6 +84,32 @@ export const contributionRun: Scenario = {
       const againMs = performance.now() - t;
       if (again.postedCount !== 0) throw new Error(`the second run posted ${again.postedCount} entries`);
 
+      // The floor of the writing: the same number of transfers, of the same shape, through postEntries alone
+      // (what any run must pay to post one entry per activity; the run adds reading, computing, explaining).
+      const [structure] = await queryRows<{ id: string }>(
+        ctx.db,
+        sql`SELECT id FROM activities WHERE kind = 'structure'`,
+      );
+      const codes = await queryRows<{ id: string; code: string }>(
+        ctx.db,
+        sql`SELECT id, code FROM activities WHERE kind = 'member' ORDER BY code`,
+      );
+      const transfers = codes.map((a, i) =>
+        buildContributionEntry({
+          activity: a,
+          month: '2026-06',
+          entryDate: '2026-06-30',
+          amountCents: BigInt(1_000 + (i % 977)),
+          split: [],
+          structureId: structure!.id,
+          idempotencyKey: `bench:transfer:${a.id}`,
+        }),
+      );
+      t = performance.now();
+      await ctx.db.transaction((tx) => postEntries({ db: tx, now: ctx.now }, systemActor, transfers));
+      const postMs = performance.now() - t;
+      env.progress(`postEntries alone: ${transfers.length} transfers in ${postMs.toFixed(0)} ms`);
+
       const [lines] = await queryRows<{ n: string }>(
         ctx.db,
         sql`SELECT count(*)::text AS n FROM ledger_entry_lines`,
@@ -126,6 +155,12 @@ export const contributionRun: Scenario = {
           unit: 'ms',
           value: runMs,
           baseline: aggregateMs,
+        },
+        {
+          metric: `the same monthly run (vs posting as many transfers through postEntries alone)`,
+          unit: 'ms',
+          value: runMs,
+          baseline: postMs,
         },
         {
           metric: `the same run again, nothing to post (vs the aggregate)`,
