@@ -135,7 +135,7 @@ for (const size of [
     await expect(page.getByRole('heading', { level: 1, name: 'Mes dépenses' })).toBeVisible();
     await shoot('mine');
     await page.getByRole('link', { name: 'Salon du graphisme' }).click();
-    await expect(page.getByText(/Motif du refus/)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Salon du graphisme' })).toBeVisible();
     await shoot('claim-rejected');
     await page.goto('/expenses');
     await page.getByRole('link', { name: 'Fournitures atelier' }).click();

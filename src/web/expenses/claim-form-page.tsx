@@ -504,7 +504,7 @@ export function ClaimFormPage() {
           <Text size="xs" c="dimmed">
             {x('form.submitConfirm')}
           </Text>
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <Button
               variant="default"
               onClick={() => save.mutate({ submit: false })}
@@ -520,7 +520,7 @@ export function ClaimFormPage() {
             >
               {x('form.submit')}
             </Button>
-          </Group>
+          </SimpleGrid>
         </Stack>
       </form>
     </>

@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileText } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ApprovalQueueItem } from '../../core/expenses/expense-schemas.ts';
@@ -40,9 +40,12 @@ function ReceiptView({
     <Stack gap={4}>
       {mediaType === 'application/pdf' || mediaType === 'image/heic' ? (
         // PDFs and HEIC photos open in their own tab: browsers do not all draw them inline.
-        <Text size="sm">📄 {label}</Text>
+        <Group gap={6} wrap="nowrap">
+          <IconFileText size={18} aria-hidden />
+          <Text size="sm">{label}</Text>
+        </Group>
       ) : (
-        <img src={url} alt={label} style={{ maxWidth: '100%', maxHeight: 360, objectFit: 'contain' }} />
+        <img src={url} alt={label} style={{ maxWidth: '100%', maxHeight: 320, objectFit: 'contain' }} />
       )}
       <Anchor href={url} target="_blank" size="sm">
         {x('approvals.openReceipt')}

@@ -197,7 +197,7 @@ export function ExpensePaymentsPage() {
                   <Stack gap={2}>
                     <Text fw={600}>{b.messageId}</Text>
                     <Text size="xs" c="dimmed">
-                      {day(b.executionDate)} · {b.lines.length} ·{' '}
+                      {day(b.executionDate)} · {x('payments.transfers', { count: b.lines.length })} ·{' '}
                       {b.status === 'confirmed'
                         ? x('payments.paidOf', { paid: euros(b.paidCents), total: euros(b.totalCents) })
                         : euros(b.totalCents)}
@@ -231,10 +231,10 @@ export function ExpensePaymentsPage() {
                 <Stack gap={2} mt="xs">
                   {b.lines.map((l) => (
                     <Group key={l.id} justify="space-between" wrap="nowrap" gap="xs">
-                      <Text size="sm" style={{ minWidth: 0 }} lineClamp={1}>
+                      <Text size="sm" style={{ minWidth: 0, flex: 1 }} lineClamp={1}>
                         {l.creditorName} · {l.label}
                       </Text>
-                      <Group gap={6} wrap="nowrap">
+                      <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                         <Text size="sm" style={num}>
                           {euros(l.amountCents)}
                         </Text>
