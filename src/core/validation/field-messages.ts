@@ -44,6 +44,10 @@ export const fieldMessages = {
     fr: 'Le mot de passe doit compter au moins 12 caractères.',
     en: 'The password must be at least 12 characters long.',
   },
+  'search.tooShort': {
+    fr: 'Tapez au moins 2 caractères.',
+    en: 'Type at least 2 characters.',
+  },
   'password.tooLong': {
     fr: 'Le mot de passe ne peut dépasser 256 caractères.',
     en: 'The password cannot exceed 256 characters.',

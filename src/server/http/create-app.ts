@@ -34,6 +34,7 @@ import { salesClientRoutes } from '../sales/sales-client-routes.ts';
 import { salesQuoteRoutes } from '../sales/sales-quote-routes.ts';
 import { salesRoutes } from '../sales/sales-routes.ts';
 import { salesSendingRoutes } from '../sales/sales-sending-routes.ts';
+import { searchRoutes } from '../search/search-routes.ts';
 import { defineRoute } from './define-route.ts';
 import type { HttpEnv } from './http-env.ts';
 import { problemResponse } from './problem.ts';
@@ -102,6 +103,7 @@ function apiRoutes() {
     contributionRoutes,
     bankRoutes,
     expenseRoutes,
+    searchRoutes,
   ]) {
     api.route('/', routes);
   }

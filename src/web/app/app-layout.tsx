@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { api, setCsrfToken } from './api-client.ts';
+import { GlobalSearch } from './global-search.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { logoSrc } from './logo-src.ts';
 import { type NavItem, visibleNavItems } from './nav-items.ts';
@@ -104,6 +105,7 @@ export function AppLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
             <LanguageSwitch />
             <Menu position="bottom-end" width={220} withinPortal>
               <Menu.Target>
