@@ -11,6 +11,20 @@ import type { SalaryFigures } from './salary-simulation-schemas.ts';
  */
 const otherBodies = /\. (retraite complémentaire|CEG|CET|APEC|prévoyances) \./;
 
+/**
+ * Who the contributions of a salary are owed to: the employer's part (employer cost − gross), the pension and
+ * insurance bodies (437) and the URSSAF (431), which takes the rounding so that gross + employer part = net +
+ * 437 + 431 to the cent.
+ */
+export function contributionsDue(figures: SalaryFigures) {
+  const employer = figures.employerCostCents - figures.grossCents;
+  const others = figures.lines
+    .filter((l) => otherBodies.test(l.rule))
+    .reduce((sum, l) => sum + l.amountCents, 0);
+  const urssaf = figures.grossCents + employer - figures.netBeforeIncomeTaxCents - others;
+  return { employer, others, urssaf };
+}
+
 export function payrollThirdParty(member: { id: string; name: string }) {
   return { code: `SAL-${member.id.slice(0, 8).toUpperCase()}`, name: member.name.slice(0, 200) };
 }
@@ -33,11 +47,7 @@ export function buildPayrollEntry(input: {
 }): PostEntryInput {
   const { month, member, activityId, figures } = input;
   const date = monthBounds(month).last;
-  const employer = figures.employerCostCents - figures.grossCents;
-  const others = figures.lines
-    .filter((l) => otherBodies.test(l.rule))
-    .reduce((sum, l) => sum + l.amountCents, 0);
-  const urssaf = figures.grossCents + employer - figures.netBeforeIncomeTaxCents - others;
+  const { employer, others, urssaf } = contributionsDue(figures);
   const lines: PostEntryInput['lines'] = [
     { accountNumber: '641100', activityId, debitCents: BigInt(figures.grossCents), label: 'Salaire brut' },
   ];

@@ -105,6 +105,10 @@ beforeAll(async () => {
   });
   expect(settings.status, settings.text).toBe(201);
   ids.actE = await activity('ESCARGOT', ids.emma);
+  // Henri's activity made 5 000 € in 2025 that no salary took: the year's true-up.
+  ids.henri = await member('Henri', 'Hibou', { start: '2025-01-01', fixed: 50_000 });
+  ids.actH = await activity('HIBOU', ids.henri);
+  await cash(ids.actH, 500_000n, 'H2025', '2025-11-15');
   await cash(ids.actE, 1_000_000n, 'E1', '2026-01-15');
   // Félix's activity has nothing in March; two mutual funds, a small one and a large one.
   ids.felix = await member('Félix', 'Fourmi', { start: '2025-06-01', fixed: 150_000 });
@@ -348,4 +352,96 @@ describe("the treasury of the month's end", () => {
     const g = again.body.lines.find((l: { memberId: string }) => l.memberId === ids.gaston);
     expect(g).toMatchObject({ status: 'ready', treasuryBeforeCents: 900_000 });
   }, 180_000);
+});
+
+describe('year-end true-up posted', () => {
+  it("accrues the variable part at the year's end (4286), then pays it", async () => {
+    const [year] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`SELECT id FROM fiscal_years WHERE start_date = '2025-01-01'`,
+    );
+    const fiscalYearId = Number(year!.id);
+    const request = { fiscalYearId, assemblyDate: '2026-06-01' };
+    for (const role of ['manager', 'member']) await clients[role]!.logIn(`${role}@test.coop`, testPassword);
+    expect((await clients.member!.post('/payroll/true-up/accrue', request)).status).toBe(403);
+    expect((await clients.manager!.post('/payroll/true-up/accrue', request)).status).toBe(403);
+    const early = await clients.accountant!.post('/payroll/true-up/pay', {
+      fiscalYearId,
+      paidOn: '2026-06-05',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('PAYROLL_TRUE_UP_NOT_ACCRUED');
+    const proposal = await clients.accountant!.post('/payroll/true-up', request);
+    const henriProposal = proposal.body.activities
+      .find((a: { activityCode: string }) => a.activityCode === 'HIBOU')
+      .members.find((m: { memberId: string }) => m.memberId === ids.henri);
+    expect(henriProposal.variableGrossCents).toBeGreaterThan(0);
+    const treasuryBefore = await treasury(ids.actH!);
+    const accrued = await clients.accountant!.post('/payroll/true-up/accrue', request);
+    expect(accrued.status, accrued.text).toBe(201);
+    expect(accrued.body).toEqual([
+      expect.objectContaining({
+        memberId: ids.henri,
+        activityCode: 'HIBOU',
+        grossCents: henriProposal.variableGrossCents,
+        employerCostCents: henriProposal.employerCostCents,
+        payBy: '2026-07-01',
+        paidOn: null,
+        late: false,
+      }),
+    ]);
+    expect(henriProposal.employerCostCents).toBeLessThanOrEqual(500_000);
+    // The activity bears the employer cost in the year that earned it.
+    expect(await treasury(ids.actH!)).toBe(treasuryBefore - henriProposal.employerCostCents);
+    const balance = async (account: string) =>
+      Number(
+        (
+          await queryRows<{ b: string }>(
+            ctx.db,
+            sql`SELECT coalesce(sum(credit_cents - debit_cents), 0)::text AS b FROM ledger_balances
+                WHERE activity_id = ${ids.actH} AND account_number = ${account}`,
+          )
+        )[0]!.b,
+      );
+    expect(await balance('428600')).toBe(henriProposal.variableGrossCents);
+    expect(await balance('438600')).toBe(henriProposal.employerCostCents - henriProposal.variableGrossCents);
+    const [accrual] = await queryRows<{ journal_code: string; entry_date: string; d: string; c: string }>(
+      ctx.db,
+      sql`SELECT e.journal_code, e.entry_date::text, sum(l.debit_cents)::text AS d, sum(l.credit_cents)::text AS c
+          FROM ledger_entries e JOIN ledger_entry_lines l ON l.entry_id = e.id
+          WHERE e.idempotency_key = ${`payroll-true-up-accrual:${fiscalYearId}:${ids.henri}`}
+          GROUP BY e.id`,
+    );
+    expect(accrual).toMatchObject({ journal_code: 'OD', entry_date: '2025-12-31' });
+    expect(accrual!.d).toBe(accrual!.c);
+    const twice = await clients.accountant!.post('/payroll/true-up/accrue', request);
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('PAYROLL_TRUE_UP_ALREADY_ACCRUED');
+
+    const treasuryAccrued = await treasury(ids.actH!);
+    const owedBefore = await balance('421000'); // the monthly salaries not transferred yet
+    const paid = await clients.accountant!.post('/payroll/true-up/pay', {
+      fiscalYearId,
+      paidOn: '2026-06-05',
+    });
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.body[0]).toMatchObject({ paidOn: '2026-06-05', late: false });
+    // The accrual is settled; the treasury does not move again; the net left the bank.
+    expect(await balance('428600')).toBe(0);
+    expect(await balance('438600')).toBe(0);
+    expect(await treasury(ids.actH!)).toBe(treasuryAccrued);
+    expect(await balance('421000')).toBe(owedBefore);
+    const again = await clients.accountant!.post('/payroll/true-up/pay', {
+      fiscalYearId,
+      paidOn: '2026-06-05',
+    });
+    expect(again.body.code).toBe('PAYROLL_TRUE_UP_PAID');
+    const list = await clients.accountant!.get(`/payroll/true-ups?fiscalYearId=${fiscalYearId}`);
+    expect(list.body).toHaveLength(1);
+    const audit = await queryRows<{ action: string }>(
+      ctx.db,
+      sql`SELECT action FROM audit_log WHERE object_type = 'payroll_true_up' ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['payroll.true_up.accrue', 'payroll.true_up.pay']);
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { tableToCsv } from '../../core/ledger/report-table.ts';
+import { calendarDateOf } from '../../core/members/calendar-date.ts';
 import { PayrollMonthSchema } from '../../core/payroll/payroll-month.ts';
 import {
   PayrollAdvanceRequest,
@@ -13,12 +14,16 @@ import {
   SalaryPaymentView,
 } from '../../core/payroll/payroll-run-schemas.ts';
 import { YearEndTrueUpAnswer, YearEndTrueUpRequest } from '../../core/payroll/propose-year-end-true-up.ts';
+import { TrueUpPaymentRequest, TrueUpRecordView } from '../../core/payroll/true-up-record-schemas.ts';
 import { defineRoute, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
+import { accrueYearEndTrueUp } from './accrue-year-end-true-up.ts';
 import { answerYearEndTrueUp } from './answer-year-end-true-up.ts';
 import { approvePayrollAdvance } from './approve-payroll-advance.ts';
 import { listPayrollSlips, payrollVariablesTable } from './list-payroll-slips.ts';
+import { listYearEndTrueUps } from './list-year-end-true-ups.ts';
+import { payYearEndTrueUp } from './pay-year-end-true-up.ts';
 import { preparePayrollRun } from './prepare-payroll-run.ts';
 import { renderPayslip } from './render-payslip.ts';
 import { publicRun, runPayroll } from './run-payroll.ts';
@@ -256,4 +261,65 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) =>
       c.json(await answerYearEndTrueUp(c.get('ctx').db, sharedSalaryCalculator(), c.req.valid('json')), 200),
+  )
+  .openapi(
+    defineRoute('payroll.runs.manage', {
+      method: 'post',
+      path: '/payroll/true-up/accrue',
+      tags,
+      summary: "Post the fiscal year's true-up: each member's variable part accrued at the year's end (4286)",
+      description:
+        'D 641/645 · C 4286/4386 on each activity, dated the last day of the fiscal year, priced as a payslip of the month it is paid. Once per fiscal year.',
+      request: { body: { ...json(YearEndTrueUpRequest), required: true } },
+      responses: {
+        201: { description: 'Accrued', ...json(z.array(TrueUpRecordView)) },
+        ...problemResponses,
+        404: { description: 'No such fiscal year' },
+        409: { description: 'Already accrued, or the year is closed or locked (problem+json)' },
+      },
+    }),
+    async (c) =>
+      c.json(
+        await accrueYearEndTrueUp(
+          c.get('ctx'),
+          c.get('actor'),
+          sharedSalaryCalculator(),
+          c.req.valid('json'),
+        ),
+        201,
+      ),
+  )
+  .openapi(
+    defineRoute('payroll.runs.manage', {
+      method: 'post',
+      path: '/payroll/true-up/pay',
+      tags,
+      summary: "Pay the fiscal year's accrued true-up on a day: settle 4286/4386, transfer the net",
+      request: { body: { ...json(TrueUpPaymentRequest), required: true } },
+      responses: {
+        200: { description: 'Paid', ...json(z.array(TrueUpRecordView)) },
+        ...problemResponses,
+        409: { description: 'Not accrued, or already paid (problem+json)' },
+      },
+    }),
+    async (c) => c.json(await payYearEndTrueUp(c.get('ctx'), c.get('actor'), c.req.valid('json')), 200),
+  )
+  .openapi(
+    defineRoute('payroll.runs.read', {
+      method: 'get',
+      path: '/payroll/true-ups',
+      tags,
+      summary: 'The true-ups posted for a fiscal year: accrued, paid, late',
+      request: { query: z.object({ fiscalYearId: z.coerce.number().int().positive() }) },
+      responses: { 200: { description: 'Records', ...json(z.array(TrueUpRecordView)) }, ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await listYearEndTrueUps(
+          c.get('ctx').db,
+          c.req.valid('query').fiscalYearId,
+          calendarDateOf(c.get('ctx').now()),
+        ),
+        200,
+      ),
   );

@@ -9,6 +9,7 @@ import type { YearEndTrueUpAnswer } from '../../core/payroll/propose-year-end-tr
 import type { SalaryCapacityAnswer } from '../../core/payroll/salary-capacity-input.ts';
 import type { SalaryPlanView } from '../../core/payroll/salary-plan.ts';
 import type { SalarySimulation } from '../../core/payroll/salary-simulation-schemas.ts';
+import type { TrueUpRecordView } from '../../core/payroll/true-up-record-schemas.ts';
 import { api, queryString } from '../app/api-client.ts';
 
 export type ExitPlan = {
@@ -50,6 +51,12 @@ export const payrollApi = {
     api<{ current: PayrollSettingsInForce; versions: PayrollSettingsVersion[] }>('GET', '/payroll/settings'),
   recordSettings: (body: Record<string, unknown>) =>
     api<PayrollSettingsVersion>('POST', '/payroll/settings', { body }),
+  trueUps: (fiscalYearId: number) =>
+    api<TrueUpRecordView[]>('GET', `/payroll/true-ups${queryString({ fiscalYearId: String(fiscalYearId) })}`),
+  accrueTrueUp: (fiscalYearId: number, assemblyDate: string) =>
+    api<TrueUpRecordView[]>('POST', '/payroll/true-up/accrue', { body: { fiscalYearId, assemblyDate } }),
+  payTrueUp: (fiscalYearId: number, paidOn: string) =>
+    api<TrueUpRecordView[]>('POST', '/payroll/true-up/pay', { body: { fiscalYearId, paidOn } }),
   trueUp: (fiscalYearId: number, assemblyDate: string) =>
     api<YearEndTrueUpAnswer>('POST', '/payroll/true-up', { body: { fiscalYearId, assemblyDate } }),
 };
