@@ -487,3 +487,66 @@ describe('bad input', () => {
     expect(companyName).toBeTruthy();
   });
 });
+
+describe('transfer batches', () => {
+  it('settles a salary batch confirmed by hand (linked, nothing posted twice) and confirms a prepared expense batch', async () => {
+    await s.ctx.db.execute(sql`INSERT INTO payroll_payments (month, message_id, execution_date, total_cents, transfer_count, status, confirmed_at)
+      VALUES ('2026-03-01', 'MUTUA-SAL-202603-1', '2026-03-31', 88000, 2, 'confirmed', now())`);
+    await s.ctx.db.execute(sql`INSERT INTO files (sha256, media_type, size_bytes, bytes)
+      VALUES (repeat('a', 64), 'application/xml', 0, ''::bytea) ON CONFLICT DO NOTHING`);
+    await s.ctx.db.execute(sql`INSERT INTO expense_payment_batches (message_id, execution_date, total_cents, file_sha256)
+      VALUES ('MUTUA-EXP-202604-1', '2026-04-02', 5000, repeat('a', 64))`);
+    const entriesBefore = await queryRows<{ n: string }>(
+      s.ctx.db,
+      sql`SELECT count(*)::text AS n FROM ledger_entries`,
+    );
+    const res = await importFile(
+      writeCamt053([
+        statement(
+          [
+            {
+              date: '2026-04-02',
+              amountCents: -88_000,
+              reference: 'B1',
+              counterparty: 'SALAIRES',
+              remittance: 'Salaire mars',
+              messageId: 'MUTUA-SAL-202603-1',
+              endToEndId: 'MUTUA-SAL-202603-1-1',
+            },
+            {
+              date: '2026-04-02',
+              amountCents: -5_000,
+              reference: 'B2',
+              counterparty: 'NOTES DE FRAIS',
+              remittance: 'Remboursements',
+              messageId: 'MUTUA-EXP-202604-1',
+              endToEndId: 'MUTUA-EXP-202604-1-1',
+            },
+          ],
+          { openingCents: 599_000, openingDate: '2026-04-02', closingDate: '2026-04-02' },
+        ),
+      ]),
+    );
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.autoConfirmed).toBe(2);
+    const matches = await queryRows<{ kind: string; reason: string; auto: boolean }>(
+      s.ctx.db,
+      sql`SELECT kind, reason, auto FROM bank_matches WHERE kind <> 'invoice' ORDER BY kind`,
+    );
+    expect(matches).toEqual([
+      { kind: 'expense_batch', reason: 'batchMessageId', auto: true },
+      { kind: 'salary_batch', reason: 'batchMessageId', auto: true },
+    ]);
+    const [batch] = await queryRows<{ status: string; paid_on: string }>(
+      s.ctx.db,
+      sql`SELECT status, paid_on::text FROM expense_payment_batches WHERE message_id = 'MUTUA-EXP-202604-1'`,
+    );
+    expect(batch).toEqual({ status: 'confirmed', paid_on: '2026-04-02' });
+    // The salary batch's entries were posted when it was confirmed by hand: the statement line posts nothing.
+    const entriesAfter = await queryRows<{ n: string }>(
+      s.ctx.db,
+      sql`SELECT count(*)::text AS n FROM ledger_entries`,
+    );
+    expect(entriesAfter[0]!.n).toBe(entriesBefore[0]!.n);
+  });
+});

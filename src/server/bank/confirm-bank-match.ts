@@ -8,6 +8,8 @@ import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { confirmExpensePaymentBatch } from '../expenses/expense-payment-batches.ts';
+import { expensePaymentBatches } from '../expenses/expenses-tables.ts';
 import { structureActivityId } from '../governance/structure-activity-id.ts';
 import { postEntries } from '../ledger/post-entries.ts';
 import { payrollPayments } from '../payroll/payroll-run-tables.ts';
@@ -82,7 +84,8 @@ async function requireStructure(tx: Db) {
  *   C 411, and the VAT on receipts moved from 44574 to 44571); the split must add up to the line and no invoice
  *   can be paid beyond what is due (PAYMENT_EXCEEDS_DUE);
  * - batch: the salary transfer batch it settles is confirmed through confirmSalaryPayment (D 421 · C 512x per
- *   salary); a batch already confirmed by hand is only linked, its entries exist;
+ *   salary), an expense batch through confirmExpensePaymentBatch (D 467/401 · C 512000 per line, issue 7); a
+ *   batch already confirmed by hand is only linked, its entries exist;
  * - suspense: D/C 512x · C/D 471 on the structure, so the book's bank balance equals the bank's until the line is
  *   understood.
  * A line in suspense that is then matched is first released (its own reversing entry), then paid as above.
@@ -179,7 +182,38 @@ export async function confirmBankMatch(
         }
         return first;
       }
-      if (target.batchKind === 'expense') throw new AppError('NOT_FOUND', { what: 'expense batch' });
+      if (target.batchKind === 'expense') {
+        // Issue 7 posts its payments on the main bank account (512000): matched from another account's
+        // statement they would land on the wrong 512.
+        if (account.ledgerAccountNumber !== '512000')
+          throw new AppError('BANK_LEDGER_ACCOUNT_INVALID', {
+            accountNumber: account.ledgerAccountNumber,
+            journalCode: account.journalCode,
+          });
+        const [batch] = await tx
+          .select()
+          .from(expensePaymentBatches)
+          .where(eq(expensePaymentBatches.id, target.batchId));
+        if (!batch) throw new AppError('NOT_FOUND');
+        const batchCents = batch.status === 'confirmed' ? batch.paidCents : batch.totalCents;
+        if (batchCents !== -line.amountCents)
+          throw new AppError('BANK_BATCH_AMOUNT_MISMATCH', { batchCents, lineCents: -line.amountCents });
+        const [taken] = await queryRows<{ id: string }>(
+          tx,
+          sql`SELECT id FROM bank_matches WHERE kind = 'expense_batch' AND target_id = ${batch.id} LIMIT 1`,
+        );
+        if (taken) throw new AppError('BANK_LINE_ALREADY_MATCHED');
+        // Every line of the batch paid on the day the bank booked it; a batch confirmed by hand is only linked.
+        if (batch.status !== 'confirmed')
+          await confirmExpensePaymentBatch(inner, actor, batch.id, {
+            paidOn: line.bookingDate,
+            rejectedLineIds: [],
+          });
+        await tx
+          .insert(bankMatches)
+          .values({ ...base, kind: 'expense_batch', targetId: batch.id, amountCents: -line.amountCents });
+        return null;
+      }
       const [batch] = await tx.select().from(payrollPayments).where(eq(payrollPayments.id, target.batchId));
       if (!batch) throw new AppError('NOT_FOUND');
       if (batch.totalCents !== -line.amountCents)

@@ -36,9 +36,10 @@ export async function listBankLines(db: Db, accountId: string, query: unknown, t
                l.bank_reference, l.status, l.suggestions, count(*) OVER ()::text AS total,
                (SELECT json_agg(json_build_object(
                   'kind', m.kind, 'targetId', m.target_id, 'amountCents', m.amount_cents, 'auto', m.auto,
-                  'label', coalesce(i.number, p.message_id, m.target_id::text)) ORDER BY m.created_at)
+                  'label', coalesce(i.number, p.message_id, x.message_id, m.target_id::text)) ORDER BY m.created_at)
                 FROM bank_matches m LEFT JOIN invoices i ON i.id = m.target_id AND m.kind = 'invoice'
                 LEFT JOIN payroll_payments p ON p.id = m.target_id AND m.kind = 'salary_batch'
+                LEFT JOIN expense_payment_batches x ON x.id = m.target_id AND m.kind = 'expense_batch'
                 WHERE m.line_id = l.id) AS matches
         FROM bank_lines l
         WHERE l.bank_account_id = ${accountId} AND ${where}

@@ -5,8 +5,8 @@ import { queryRows } from '../db/query-rows.ts';
 
 /**
  * What statement lines may settle: issued invoices with something still due (total − credit notes − payments),
- * salary batches prepared and not confirmed, or confirmed by hand and not yet seen on a statement, and the
- * rules learnt from the accountant. Three queries, whatever the number of lines.
+ * salary and expense batches prepared and not confirmed, or confirmed by hand and not yet seen on a statement,
+ * and the rules learnt from the accountant. Four queries, whatever the number of lines.
  */
 export async function loadMatchCandidates(db: Db) {
   const invoices = await queryRows<{
@@ -42,6 +42,20 @@ export async function loadMatchCandidates(db: Db) {
         FROM payroll_payments p
         WHERE NOT EXISTS (SELECT 1 FROM bank_matches m WHERE m.kind = 'salary_batch' AND m.target_id = p.id)`,
   );
+  // Expense reimbursement and supplier batches (issue 7): prepared, or confirmed by hand and not yet seen on a
+  // statement; a confirmed batch left the bank for what it paid (lines the bank rejected are not in it).
+  const expenseBatches = await queryRows<{
+    id: string;
+    message_id: string;
+    total_cents: string;
+    execution_date: string;
+  }>(
+    db,
+    sql`SELECT b.id, b.message_id, (CASE WHEN b.status = 'confirmed' THEN b.paid_cents ELSE b.total_cents END)::text AS total_cents,
+               b.execution_date::text
+        FROM expense_payment_batches b
+        WHERE NOT EXISTS (SELECT 1 FROM bank_matches m WHERE m.kind = 'expense_batch' AND m.target_id = b.id)`,
+  );
   const rules = await queryRows<{ counterparty_key: string; client_id: string | null; activity_id: string }>(
     db,
     sql`SELECT counterparty_key, client_id, activity_id FROM bank_match_rules`,
@@ -58,10 +72,13 @@ export async function loadMatchCandidates(db: Db) {
         issueDate: r.issue_date,
       }),
     ),
-    batches: salaryBatches.map(
+    batches: [
+      ...salaryBatches.map((b) => ({ ...b, kind: 'salary' as const })),
+      ...expenseBatches.map((b) => ({ ...b, kind: 'expense' as const })),
+    ].map(
       (b): OpenBatch => ({
         id: b.id,
-        kind: 'salary',
+        kind: b.kind,
         messageId: b.message_id,
         totalCents: Number(b.total_cents),
         executionDate: b.execution_date,

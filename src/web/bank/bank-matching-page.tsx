@@ -244,13 +244,13 @@ function LineCard({
             <Group
               key={`${s.kind}-${s.batchId ?? s.allocations.map((a) => a.invoiceId).join()}`}
               gap="xs"
-              wrap="nowrap"
+              wrap="wrap"
               justify="space-between"
             >
-              <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 16rem' }}>
                 <Kbd>{i === 0 ? '⏎' : i + 1}</Kbd>
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={500} truncate>
+                  <Text size="sm" fw={500} style={{ wordBreak: 'break-word' }}>
                     {s.kind === 'batch' ? b('match.batch', { id: s.detail }) : s.detail}
                   </Text>
                   <Text size="xs" c="dimmed">
