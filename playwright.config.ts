@@ -57,7 +57,7 @@ export default defineConfig({
   webServer: {
     command: 'node e2e/start-server.mjs',
     url: `${baseURL}/api/health`,
-    timeout: 300_000, // the demo is seeded first (PostgreSQL: `mutua seed`); slow on a busy machine
+    timeout: 600_000, // the demo is seeded first (PostgreSQL: `mutua seed`): minutes on a busy machine
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
