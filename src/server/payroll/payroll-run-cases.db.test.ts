@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -444,4 +445,35 @@ describe('year-end true-up posted', () => {
     );
     expect(audit.map((a) => a.action)).toEqual(['payroll.true_up.accrue', 'payroll.true_up.pay']);
   }, 240_000);
+});
+
+describe('the SEPA file of a batch', () => {
+  it('is stored once when prepared; a download serves those very bytes', async () => {
+    await clients.support!.logIn('support@test.coop', testPassword);
+    const iban = async (value: string) =>
+      expect(
+        (await clients.support!.patch(`/members/${ids.emma}`, { iban: value, bic: 'PSSTFRPPPAR' })).status,
+      ).toBe(200);
+    await iban('FR14 2004 1010 0505 0001 3M02 606');
+    const prepared = await clients.accountant!.post('/payroll/payments', {
+      month: '2026-03',
+      executionDate: '2026-06-08',
+    });
+    expect(prepared.status, prepared.text).toBe(201);
+    const id = prepared.body.payment.id;
+    const first = await clients.accountant!.get(`/payroll/payments/${id}/sepa`);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('FR1420041010050500013M02606');
+    const [row] = await queryRows<{ sha: string; stored: string }>(
+      ctx.db,
+      sql`SELECT p.file_sha256 AS sha, convert_from(f.bytes, 'UTF8') AS stored
+          FROM payroll_payments p JOIN files f ON f.sha256 = p.file_sha256 WHERE p.id = ${id}`,
+    );
+    expect(row!.stored).toBe(first.text);
+    expect(createHash('sha256').update(first.text).digest('hex')).toBe(row!.sha);
+    // The member's bank details change afterwards: the file prepared does not.
+    await iban('FR76 3000 6000 0112 3456 7890 189');
+    const second = await clients.accountant!.get(`/payroll/payments/${id}/sepa`);
+    expect(second.text).toBe(first.text);
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { getCooperative } from '../cooperative/get-cooperative.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { readFile, storeFile } from '../files/store-file.ts';
 import { postEntries } from '../ledger/post-entries.ts';
 import { payrollPayments, payrollSlips } from './payroll-run-tables.ts';
 
@@ -105,6 +106,11 @@ export async function prepareSalaryPayment(
     await tx.execute(
       sql`UPDATE payroll_slips SET payment_id = ${row!.id} WHERE id = ANY(${sql.param(included.map((s) => s.id))}::uuid[])`,
     );
+    // The file is made once, here, and kept (files, by hash): what is downloaded later is what was prepared,
+    // whatever changes afterwards in the members' bank details.
+    const xml = sepaXml(row!, coop, included);
+    const sha256 = await storeFile(tx, new TextEncoder().encode(xml), 'application/xml');
+    await tx.update(payrollPayments).set({ fileSha256: sha256 }).where(eq(payrollPayments.id, row!.id));
     await recordAudit(tx, actor, {
       action: 'payroll.payment.prepare',
       objectType: 'payroll_payment',
@@ -116,31 +122,21 @@ export async function prepareSalaryPayment(
         totalCents: row!.totalCents,
         transfers: included.length,
         excluded: excluded.map((e) => e.memberId),
+        fileSha256: sha256,
       },
     });
     return { payment: toView(row!), excluded };
   });
 }
 
-/** The batch's SEPA credit transfer file (pain.001.001.03), from the records and the current bank details. */
-export async function salaryPaymentFile(db: Db, paymentId: string) {
-  const [payment] = await db.select().from(payrollPayments).where(eq(payrollPayments.id, paymentId));
-  if (!payment) throw new AppError('NOT_FOUND');
-  const coop = await getCooperative(db);
-  if (!coop?.iban || !coop.bic) throw new AppError('PAYROLL_DEBTOR_ACCOUNT_MISSING');
-  const slips =
-    payment.status === 'confirmed'
-      ? await queryRows<SlipToPay>(
-          db,
-          sql`SELECT s.id, s.member_id, m.first_name || ' ' || m.last_name AS member_name, s.activity_id,
-                     s.net_before_income_tax_cents::text AS net, m.iban, m.bic
-              FROM payroll_slips s JOIN members m ON m.id = s.member_id WHERE s.payment_id = ${paymentId}
-              ORDER BY m.last_name, m.first_name, m.id`,
-        )
-      : await slipsToPay(db, { paymentId });
-  if (slips.length === 0) throw new AppError('PAYROLL_NOTHING_TO_PAY', { month: payment.month.slice(0, 7) });
+/** The pain.001.001.03 document of a batch: the cooperative's account debited, one transfer per salary. */
+function sepaXml(
+  payment: typeof payrollPayments.$inferSelect,
+  coop: { legalName: string; iban: string; bic: string },
+  slips: readonly SlipToPay[],
+): string {
   const month = payment.month.slice(0, 7);
-  const xml = buildSepaCreditTransfer({
+  return buildSepaCreditTransfer({
     messageId: payment.messageId,
     createdAt: payment.createdAt.toISOString(),
     executionDate: payment.executionDate,
@@ -154,7 +150,34 @@ export async function salaryPaymentFile(db: Db, paymentId: string) {
       remittance: `Salaire ${month} ${coop.legalName}`,
     })),
   });
-  return { fileName: `${payment.messageId}.xml`, xml };
+}
+
+/**
+ * The batch's SEPA credit transfer file (pain.001.001.03): the bytes stored when it was prepared. A batch
+ * prepared before files were kept is rebuilt from its records and the current bank details.
+ */
+export async function salaryPaymentFile(db: Db, paymentId: string) {
+  const [payment] = await db.select().from(payrollPayments).where(eq(payrollPayments.id, paymentId));
+  if (!payment) throw new AppError('NOT_FOUND');
+  if (payment.fileSha256) {
+    const file = await readFile(db, payment.fileSha256);
+    if (!file) throw new AppError('NOT_FOUND');
+    return { fileName: `${payment.messageId}.xml`, xml: new TextDecoder().decode(file.bytes) };
+  }
+  const coop = await getCooperative(db);
+  if (!coop?.iban || !coop.bic) throw new AppError('PAYROLL_DEBTOR_ACCOUNT_MISSING');
+  const slips =
+    payment.status === 'confirmed'
+      ? await queryRows<SlipToPay>(
+          db,
+          sql`SELECT s.id, s.member_id, m.first_name || ' ' || m.last_name AS member_name, s.activity_id,
+                     s.net_before_income_tax_cents::text AS net, m.iban, m.bic
+              FROM payroll_slips s JOIN members m ON m.id = s.member_id WHERE s.payment_id = ${paymentId}
+              ORDER BY m.last_name, m.first_name, m.id`,
+        )
+      : await slipsToPay(db, { paymentId });
+  if (slips.length === 0) throw new AppError('PAYROLL_NOTHING_TO_PAY', { month: payment.month.slice(0, 7) });
+  return { fileName: `${payment.messageId}.xml`, xml: sepaXml(payment, coop, slips) };
 }
 
 /**
