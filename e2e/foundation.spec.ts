@@ -86,6 +86,22 @@ test('a wrong password shows the French error and stays on the log-in page', asy
   await expect(page).toHaveURL(/\/login$/);
 });
 
+test('the top bar search opens a screen, and an invoice of the member’s own activity', async ({ page }) => {
+  await logIn(page, demoMember.email, e2eDemoPassword);
+  await page.keyboard.press('Control+K');
+  const box = page.getByRole('textbox', { name: 'Rechercher…' });
+  await box.fill('factu');
+  await page.getByRole('button', { name: /^Factures\s*Écran$/ }).click();
+  await expect(page).toHaveURL(/\/sales\/invoices$/);
+  await page.getByRole('button', { name: 'Rechercher (Ctrl+K)' }).click();
+  await box.fill('F20');
+  const invoice = page.getByRole('button', { name: /^F\d{4}-\d+.*Facture$/ }).first();
+  await expect(invoice).toBeVisible();
+  await invoice.click();
+  await expect(page).toHaveURL(/\/sales\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: /F\d{4}-\d+/ })).toBeVisible();
+});
+
 test('the settings form shows a French error beside an invalid SIREN and saves nothing', async ({ page }) => {
   await logIn(page, demoAdmin.email, e2eDemoPassword);
   await page.getByRole('navigation').getByRole('link', { name: 'Paramètres de la coopérative' }).click();
