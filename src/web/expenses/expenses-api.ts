@@ -8,6 +8,7 @@ import type {
   PayableItem,
   PaymentBatchRequest,
   PaymentBatchView,
+  SupplierInvoiceRequest,
   SupplierInvoiceView,
 } from '../../core/expenses/expense-schemas.ts';
 import { api } from '../app/api-client.ts';
@@ -29,6 +30,8 @@ export const expensesApi = {
       raw: file,
       contentType: file.type || 'application/octet-stream',
     }),
+  recordSupplierInvoice: (body: SupplierInvoiceRequest) =>
+    api<SupplierInvoiceView>('POST', '/expenses/supplier-invoices', { body }),
   approvals: () => api<ApprovalQueueItem[]>('GET', '/expenses/approvals'),
   decide: (
     type: 'claim' | 'supplier_invoice',

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
@@ -8,12 +9,14 @@ import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { ExpenseStatusBadge } from './expense-status-badge.tsx';
 import { expensesApi } from './expenses-api.ts';
+import { SupplierInvoiceModal } from './supplier-invoice-modal.tsx';
 import { useExpenseTexts } from './use-expense-texts.ts';
 
 /** A member's expense claims and their activities' supplier invoices, with where each one stands. */
 export function MyExpensesPage() {
   const { x, euros, day } = useExpenseTexts();
   const mine = useQuery({ queryKey: ['expenses', 'mine'], queryFn: expensesApi.mine });
+  const [recording, setRecording] = useState(false);
   const newButton = (
     <Button component={Link} to="/expenses/claims/new" leftSection={<IconPlus size={16} />}>
       {x('mine.new')}
@@ -21,7 +24,23 @@ export function MyExpensesPage() {
   );
   return (
     <>
-      <PageHeader title={x('mine.title')} description={x('mine.description')} actions={newButton} />
+      <PageHeader
+        title={x('mine.title')}
+        description={x('mine.description')}
+        actions={
+          <>
+            {newButton}
+            <Button
+              variant="default"
+              leftSection={<IconFileInvoice size={16} />}
+              onClick={() => setRecording(true)}
+            >
+              {x('invoice.new')}
+            </Button>
+          </>
+        }
+      />
+      {recording && <SupplierInvoiceModal onClose={() => setRecording(false)} />}
       <ErrorAlert error={mine.error} />
       {mine.isPending ? (
         <PageLoader />
