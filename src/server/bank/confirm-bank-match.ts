@@ -12,8 +12,8 @@ import { confirmExpensePaymentBatch } from '../expenses/expense-payment-batches.
 import { expensePaymentBatches } from '../expenses/expenses-tables.ts';
 import { structureActivityId } from '../governance/structure-activity-id.ts';
 import { postEntries } from '../ledger/post-entries.ts';
+import { confirmSalaryPayment } from '../payroll/confirm-salary-payment.ts';
 import { payrollPayments } from '../payroll/payroll-run-tables.ts';
-import { confirmSalaryPayment } from '../payroll/salary-payments.ts';
 import { recordPayment } from '../sales/record-payment.ts';
 import { invoices } from '../sales/sales-tables.ts';
 import { bankAccounts, bankLines, bankMatches, bankMatchRules } from './bank-tables.ts';

@@ -21,18 +21,16 @@ import { requireOwnMember } from '../members/member-access.ts';
 import { accrueYearEndTrueUp } from './accrue-year-end-true-up.ts';
 import { answerYearEndTrueUp } from './answer-year-end-true-up.ts';
 import { approvePayrollAdvance } from './approve-payroll-advance.ts';
+import { confirmSalaryPayment } from './confirm-salary-payment.ts';
 import { listPayrollSlips, payrollVariablesTable } from './list-payroll-slips.ts';
+import { listSalaryPayments } from './list-salary-payments.ts';
 import { listYearEndTrueUps } from './list-year-end-true-ups.ts';
 import { payYearEndTrueUp } from './pay-year-end-true-up.ts';
 import { preparePayrollRun } from './prepare-payroll-run.ts';
+import { prepareSalaryPayment } from './prepare-salary-payment.ts';
+import { readSalaryPaymentFile } from './read-salary-payment-file.ts';
 import { renderPayslip } from './render-payslip.ts';
 import { publicRun, runPayroll } from './run-payroll.ts';
-import {
-  confirmSalaryPayment,
-  listSalaryPayments,
-  prepareSalaryPayment,
-  salaryPaymentFile,
-} from './salary-payments.ts';
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -219,7 +217,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       responses: { 200: { description: 'XML' }, ...problemResponses, 404: { description: 'No such batch' } },
     }),
     async (c) => {
-      const file = await salaryPaymentFile(c.get('ctx').db, c.req.valid('param').id);
+      const file = await readSalaryPaymentFile(c.get('ctx').db, c.req.valid('param').id);
       return c.body(file.xml, 200, {
         'content-type': 'application/xml; charset=utf-8',
         'content-disposition': `attachment; filename="${file.fileName}"`,

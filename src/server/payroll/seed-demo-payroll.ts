@@ -10,9 +10,10 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { postEntries } from '../ledger/post-entries.ts';
 import { seededRandom } from '../members/seeded-random.ts';
+import { confirmSalaryPayment } from './confirm-salary-payment.ts';
 import type { SalaryCalculator } from './create-salary-engine.ts';
+import { prepareSalaryPayment } from './prepare-salary-payment.ts';
 import { runPayroll } from './run-payroll.ts';
-import { confirmSalaryPayment, prepareSalaryPayment } from './salary-payments.ts';
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 
 /** Refusals that mean "this month is already done, or cannot be any more": the demo moves on. */
