@@ -1,5 +1,5 @@
 import { readCreditorReference } from './creditor-reference.ts';
-import { counterpartyKey, nameSimilarity, partyNameTokens } from './normalize-party-name.ts';
+import { counterpartyKey, partyNameTokens } from './normalize-party-name.ts';
 
 /** An issued invoice still (partly) unpaid. */
 export type OpenInvoice = {
@@ -83,7 +83,7 @@ const normalizeNumber = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '')
 const minNumberLength = 4;
 
 /** A name word found in more clients than this is too common to look clients up by. */
-const maxClientsPerWord = 500;
+const maxClientsPerWord = 200;
 
 /** Subsets of at most this many open invoices of one client are tried for a split. */
 const maxSplitCandidates = 12;
@@ -105,6 +105,7 @@ export function createBankMatcher(input: {
   const byId = new Map<string, OpenInvoice>();
   const byNumber = new Map<string, OpenInvoice>();
   const byAmount = new Map<number, OpenInvoice[]>();
+  const byAmountAndClient = new Map<string, OpenInvoice[]>();
   const byClient = new Map<string, OpenInvoice[]>();
   const clientTokens = new Map<string, string[]>();
   const clientsByToken = new Map<string, Set<string>>();
@@ -114,9 +115,10 @@ export function createBankMatcher(input: {
     byId.set(inv.id, inv);
     byNumber.set(normalizeNumber(inv.number), inv);
     push(byAmount, inv.dueCents, inv);
+    push(byAmountAndClient, `${inv.dueCents}|${inv.clientId}`, inv);
     push(byClient, inv.clientId, inv);
     if (!clientTokens.has(inv.clientId)) {
-      const tokens = partyNameTokens(inv.clientName);
+      const tokens = [...new Set(partyNameTokens(inv.clientName))];
       clientTokens.set(inv.clientId, tokens);
       for (const t of tokens) {
         const set = clientsByToken.get(t) ?? new Set<string>();
@@ -128,6 +130,8 @@ export function createBankMatcher(input: {
   for (const list of byClient.values()) list.sort((a, b) => a.issueDate.localeCompare(b.issueDate));
   const batches = new Map(input.batches.map((b) => [b.id, b]));
   const batchByMessage = new Map(input.batches.map((b) => [normalizeNumber(b.messageId), b]));
+  const batchesByTotal = new Map<number, OpenBatch[]>();
+  for (const b of input.batches) push(batchesByTotal, b.totalCents, b);
   const rules = new Map(input.rules.map((r) => [r.counterpartyKey, r]));
   const dueOf = (inv: OpenInvoice) => due.get(inv.id) ?? 0;
 
@@ -144,14 +148,15 @@ export function createBankMatcher(input: {
     const shared = new Map<string, number>();
     for (const posting of useful.length > 0 ? useful : postings.slice(0, 1))
       for (const clientId of posting) shared.set(clientId, (shared.get(clientId) ?? 0) + 1);
+    // A common word left out of the count can still be shared: looked up in the candidate's few words.
+    const common =
+      useful.length > 0 ? tokens.filter((t) => (clientsByToken.get(t)?.size ?? 0) > maxClientsPerWord) : [];
     const found: { clientId: string; similarity: number }[] = [];
     for (const [clientId, count] of shared) {
       const own = clientTokens.get(clientId)!;
-      // A common word left out of the count can still be shared: the full comparison decides.
-      const similarity =
-        useful.length === postings.length
-          ? count / Math.min(tokens.length, own.length)
-          : nameSimilarity(tokens, own);
+      let both = useful.length > 0 ? count : 0;
+      for (const t of useful.length > 0 ? common : tokens) if (own.includes(t)) both++;
+      const similarity = both / Math.min(tokens.length, own.length);
       if (similarity >= 0.5) found.push({ clientId, similarity });
       if (found.length > 200) break;
     }
@@ -239,8 +244,16 @@ export function createBankMatcher(input: {
     const clients = clientsNamed(line.counterpartyName || line.label);
     const clientIds = new Set(clients.map((c) => c.clientId));
     if (rule?.clientId) clientIds.add(rule.clientId);
-    const sameAmount = (byAmount.get(amount) ?? []).filter((inv) => dueOf(inv) === amount);
-    const ofClient = sameAmount.filter((inv) => clientIds.has(inv.clientId));
+    // Looked up by amount and client, and by amount alone only up to a few: a round amount is due on
+    // thousands of invoices, and reading them all for every line would make matching quadratic.
+    const ofClient = [...clientIds].flatMap((clientId) =>
+      (byAmountAndClient.get(`${amount}|${clientId}`) ?? []).filter((inv) => dueOf(inv) === amount),
+    );
+    const sameAmount: OpenInvoice[] = [];
+    for (const inv of byAmount.get(amount) ?? []) {
+      if (dueOf(inv) === amount) sameAmount.push(inv);
+      if (sameAmount.length === 3) break;
+    }
     if (ofClient.length > 0) {
       const ranked = ofClient
         .map((inv) => ({
@@ -312,8 +325,8 @@ export function createBankMatcher(input: {
         confidence: exact ? (byMessage ? 99 : 97) : 50,
       });
     }
-    for (const b of batches.values()) {
-      if (b === found || b.totalCents !== paid) continue;
+    for (const b of batchesByTotal.get(paid) ?? []) {
+      if (b === found || !batches.has(b.id)) continue;
       const days = Math.abs(Date.parse(line.bookingDate) - Date.parse(b.executionDate)) / 86_400_000;
       if (days <= 10)
         out.push({
