@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { PayslipLayout } from '../../core/payroll/describe-payslip.ts';
-
-// Embedded fonts (Inter, SIL Open Font License), as the sales and governance PDFs.
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: readFileSync(require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf')),
-  bold: readFileSync(require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf')),
-};
+import { registerPdfFonts } from '../pdf/pdf-fonts.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
 const margin = 40;
@@ -36,8 +28,7 @@ export async function drawPayslipPdf(
     lang: 'fr-FR',
     info: { Title: layout.title, Author: info.author, CreationDate: info.createdAt, ModDate: info.createdAt },
   });
-  pdf.registerFont('regular', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
+  registerPdfFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

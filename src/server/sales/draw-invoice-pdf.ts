@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { legalFormLabel } from '../../core/cooperative/legal-forms.ts';
 import { describeLegalMentions } from '../../core/sales/describe-legal-mentions.ts';
@@ -8,13 +6,7 @@ import { formatRateBp } from '../../core/sales/late-penalty.ts';
 import type { LegalMentionKey } from '../../core/sales/legal-mentions.ts';
 import { documentTypeTitles, type SalesDocumentView } from '../../core/sales/sales-document-view.ts';
 import { unitCodes } from '../../core/sales/unit-codes.ts';
-
-// PDF/A needs every font embedded: Inter (SIL Open Font License), shipped by an npm package.
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: readFileSync(require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf')),
-  bold: readFileSync(require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf')),
-};
+import { registerPdfFonts } from '../pdf/pdf-fonts.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
 const margin = 40;
@@ -58,8 +50,7 @@ export async function drawInvoicePdf(
       Subject: `${title} ${doc.number} — ${doc.client.name}`,
     },
   });
-  pdf.registerFont('regular', fonts.regular);
-  pdf.registerFont('bold', fonts.bold);
+  registerPdfFonts(pdf);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
