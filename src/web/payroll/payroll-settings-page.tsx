@@ -130,7 +130,9 @@ export function PayrollSettingsPage() {
           <Text size="sm">
             {data.current.validFrom
               ? p('settings.inForce', { date: day(data.current.validFrom) })
-              : p('settings.defaults')}
+              : data.versions.length > 0
+                ? p('settings.defaultsUntil', { date: day(data.versions.at(-1)!.validFrom) })
+                : p('settings.defaults')}
           </Text>
         )}
         {data && data.versions.length > 0 && (
