@@ -529,6 +529,16 @@ describe('transfer batches', () => {
     );
     expect(res.status, res.text).toBe(201);
     expect(res.body.autoConfirmed).toBe(2);
+    // The line is stored with the SEPA identifiers it carried, and its raw data.
+    const [stored] = await queryRows<{ e2e: string[]; message_id: string; raw: { NtryRef?: string } }>(
+      s.ctx.db,
+      sql`SELECT end_to_end_ids AS e2e, message_id, raw FROM bank_lines WHERE bank_reference = 'B1'`,
+    );
+    expect(stored).toMatchObject({
+      e2e: ['MUTUA-SAL-202603-1-1'],
+      message_id: 'MUTUA-SAL-202603-1',
+      raw: { NtryRef: 'B1' },
+    });
     const matches = await queryRows<{ kind: string; reason: string; auto: boolean }>(
       s.ctx.db,
       sql`SELECT kind, reason, auto FROM bank_matches WHERE kind <> 'invoice' ORDER BY kind`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   type ImportResultView,
   ImportStatementInput,
@@ -183,25 +183,37 @@ export async function importStatementContent(
         }
         return {
           id,
-          bankAccountId: accountId,
-          importId: imported!.id,
-          lineKey: key,
-          bookingDate: line.bookingDate,
-          valueDate: line.valueDate,
-          amountCents: line.amountCents,
+          line_key: key,
+          booking_date: line.bookingDate,
+          value_date: line.valueDate,
+          amount_cents: line.amountCents,
           label: line.label,
-          counterpartyName: line.counterpartyName,
+          counterparty_name: line.counterpartyName,
           remittance: line.remittance,
-          structuredRefs: line.structuredRefs,
-          bankReference: line.bankReference,
-          endToEndIds: line.endToEndIds,
-          messageId: line.messageId,
+          structured_refs: line.structuredRefs,
+          bank_reference: line.bankReference,
+          end_to_end_ids: line.endToEndIds,
+          message_id: line.messageId,
           parts: line.parts,
           raw: line.raw ?? {},
           suggestions: suggestions.map((s) => suggestionView(s, numberOf)),
         };
       });
-      await tx.insert(bankLines).values(chunk).onConflictDoNothing();
+      // One JSON parameter per thousand lines rather than seventeen parameters per line: about five times
+      // faster to bind and insert (bench bank-import), the same rows.
+      await tx.execute(sql`
+        INSERT INTO bank_lines (id, bank_account_id, import_id, line_key, booking_date, value_date, amount_cents,
+          label, counterparty_name, remittance, structured_refs, bank_reference, end_to_end_ids, message_id, parts,
+          raw, suggestions)
+        SELECT x.id, ${accountId}::uuid, ${imported!.id}::uuid, x.line_key, x.booking_date, x.value_date,
+          x.amount_cents, x.label, x.counterparty_name, x.remittance,
+          ARRAY(SELECT jsonb_array_elements_text(x.structured_refs)), x.bank_reference,
+          ARRAY(SELECT jsonb_array_elements_text(x.end_to_end_ids)), x.message_id, x.parts, x.raw, x.suggestions
+        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(id uuid, line_key text, booking_date date,
+          value_date date, amount_cents bigint, label text, counterparty_name text, remittance text,
+          structured_refs jsonb, bank_reference text, end_to_end_ids jsonb, message_id text, parts jsonb, raw jsonb,
+          suggestions jsonb)
+        ON CONFLICT (bank_account_id, line_key) DO NOTHING`);
       options.onProgress?.(Math.min(i + rowsPerInsert, fresh.length), fresh.length);
     }
     await recordAudit(tx, actor, {

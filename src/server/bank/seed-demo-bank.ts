@@ -7,6 +7,7 @@ import {
   writeFrenchCsv,
   writeOfx1,
 } from '../../core/bank/write-statement-files.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import { dateInTimeZone } from '../../core/ledger/ledger-date.ts';
 import { addDays } from '../../core/sales/calendar-date.ts';
 import type { AppContext } from '../app-context.ts';
@@ -163,14 +164,22 @@ export async function seedDemoBank(ctx: AppContext) {
   for (const p of pending) {
     const best = p.suggestions[0];
     if (best?.kind === 'invoices' && best.confidence >= 80 && left >= 2) {
-      await confirmBankMatch(ctx, systemActor, p.id, {
-        target: {
-          kind: 'invoices',
-          allocations: best.allocations.map(({ invoiceId, amountCents }) => ({ invoiceId, amountCents })),
-        },
-        reason: best.reason,
-        confidence: best.confidence,
-      });
+      try {
+        await confirmBankMatch(ctx, systemActor, p.id, {
+          target: {
+            kind: 'invoices',
+            allocations: best.allocations.map(({ invoiceId, amountCents }) => ({ invoiceId, amountCents })),
+          },
+          reason: best.reason,
+          confidence: best.confidence,
+        });
+      } catch (error) {
+        // A suggestion made at import can name an invoice another line of the same files has paid since
+        // (lines are confirmed in booking order, and same-day lines in no fixed order): left to match, as
+        // the accountant would find it.
+        if (!(error instanceof AppError && error.code === 'PAYMENT_EXCEEDS_DUE')) throw error;
+        left++;
+      }
     } else if (!best && Number(p.amount) === -1_250) {
       await confirmBankMatch(ctx, systemActor, p.id, { target: { kind: 'suspense' } });
     } else left++;
