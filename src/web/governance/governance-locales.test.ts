@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
 import fr from './locales/fr.json';
 
 function keys(tree: object, prefix = ''): string[] {
@@ -10,20 +9,8 @@ function keys(tree: object, prefix = ''): string[] {
   );
 }
 
+// French and English hold the same keys: src/web/app/locales.test.ts checks every feature's files.
 describe('governance screens translations', () => {
-  it('have the same keys in French and English, none empty but the reason of a payable refund', () => {
-    expect([...new Set(keys(en))].sort()).toEqual([...new Set(keys(fr))].sort());
-    const empty = (tree: object, prefix = ''): string[] =>
-      Object.entries(tree).flatMap(([k, v]) =>
-        typeof v === 'object' && v !== null
-          ? empty(v, `${prefix}${k}.`)
-          : String(v).trim() === ''
-            ? [`${prefix}${k}`]
-            : [],
-      );
-    expect([...new Set([...empty(fr), ...empty(en)])]).toEqual(['refund.reason.null']);
-  });
-
   it('hold every key the screens name literally', () => {
     const known = new Set(keys(fr));
     // The screens' sources, as text (Vite's glob import: the web code does not read files itself).
