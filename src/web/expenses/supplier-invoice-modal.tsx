@@ -19,7 +19,7 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
   const { x, euros, locale } = useExpenseTexts();
   const client = useQueryClient();
   // On a phone the form takes the whole screen: ten fields do not fit a centred dialog.
-  const phone = useMediaQuery('(max-width: 36em)');
+  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const categories = useQuery({ queryKey: ['expenses', 'categories'], queryFn: expensesApi.categories });
   const activities = useQuery({ queryKey: ['expenses', 'my-activities'], queryFn: expensesApi.myActivities });
   const open = (activities.data?.items ?? []).filter((a) => a.status !== 'closed');
