@@ -7,7 +7,7 @@ import {
   SetActivitySharesRequest,
   UpdateActivityRequest,
 } from '../../core/activities/activity-schemas.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { todayOf } from '../members/member-access.ts';
 import { requireActivity } from './activity-access.ts';
@@ -17,7 +17,6 @@ import { listActivities } from './list-activities.ts';
 import { setActivityShares } from './set-activity-shares.ts';
 import { updateActivity } from './update-activity.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const Params = z.object({ id: z.uuid() });
 const notFound = { 404: { description: 'No such activity, or not one the caller may see' } } as const;
 

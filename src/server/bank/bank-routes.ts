@@ -12,7 +12,7 @@ import {
   UploadPartInput,
 } from '../../core/bank/bank-schemas.ts';
 import { CsvMapping } from '../../core/bank/statement-schemas.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { appendBankUploadPart, startBankUpload } from './bank-uploads.ts';
 import { confirmBankMatch, deleteBankLine } from './confirm-bank-match.ts';
@@ -23,7 +23,6 @@ import { listBankLines } from './list-bank-lines.ts';
 import { searchOpenInvoices } from './load-match-candidates.ts';
 import { saveBankCsvMapping } from './save-bank-csv-mapping.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['Bank'];
 const conflict = { 409: { description: 'Not possible in its current state (problem+json)' } };
 const notFound = { 404: { description: 'Not found (problem+json)' } };

@@ -22,7 +22,7 @@ import {
 } from '../../core/contribution/contribution-views.ts';
 import { requireActivity } from '../activities/activity-access.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { todayOf } from '../members/member-access.ts';
 import { addContributionExemption } from './add-contribution-exemption.ts';
@@ -39,7 +39,6 @@ import { runContribution } from './run-contribution.ts';
 import { UpdatePolicyVersionRequest, updatePolicyVersion } from './update-policy-version.ts';
 import { withdrawPolicyVersion } from './withdraw-policy-version.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['Contribution'];
 const ActivityParams = z.object({ id: z.uuid() });
 const notYours = { 404: { description: 'No such activity, or not one the caller may see' } } as const;

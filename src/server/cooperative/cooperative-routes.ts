@@ -3,14 +3,12 @@ import { eq } from 'drizzle-orm';
 import { CooperativeIdentity, CooperativeView } from '../../core/cooperative/cooperative-identity.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { files } from '../files/files-tables.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { cooperative } from './cooperative-tables.ts';
 import { getCooperative } from './get-cooperative.ts';
 import { logoMaxBytes, setCooperativeLogo } from './set-cooperative-logo.ts';
 import { updateCooperative } from './update-cooperative.ts';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const cooperativeRoutes = new OpenAPIHono<HttpEnv>()
   .openapi(

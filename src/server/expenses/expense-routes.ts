@@ -20,7 +20,7 @@ import { receiptMaxBytes } from '../../core/expenses/sniff-receipt-type.ts';
 import { calendarDateOf } from '../../core/members/calendar-date.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { readFile } from '../files/store-file.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { decideExpenseItem } from './decide-expense-item.ts';
 import { listableExpenseActivities } from './expense-access.ts';
@@ -41,9 +41,7 @@ import { saveExpenseClaim } from './save-expense-claim.ts';
 import { storeReceipt } from './store-receipt.ts';
 import { submitExpenseClaim } from './submit-expense-claim.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['Expenses'];
-const idParam = z.object({ id: z.uuid() });
 const notFound = { 404: { description: 'No such item, or not one of your activities (problem+json)' } };
 const conflict = { 409: { description: 'Not possible in its current state (problem+json)' } };
 

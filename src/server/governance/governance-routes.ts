@@ -22,7 +22,7 @@ import { defaultGovernanceSettings, GovernanceSettings } from '../../core/govern
 import { legalFloorRules } from '../../core/governance/legal-floor-rules.ts';
 import { calendarDateOf } from '../../core/members/calendar-date.ts';
 import { readFile } from '../files/store-file.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { addAssemblyDocument, documentMaxBytes } from './add-assembly-document.ts';
 import { admitAssociate } from './admit-associate.ts';
@@ -63,8 +63,6 @@ import { toJson } from './to-json.ts';
 import { updateGovernanceSettings } from './update-governance-settings.ts';
 
 const Loose = z.record(z.string(), z.unknown());
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
 const ok = (description: string) => ({
   200: { description, ...json(Loose) },
   ...problemResponses,
@@ -124,7 +122,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/settings',
       tags,
       summary: "Save the statutes' settings (tighter than the law, never looser)",
-      request: body(GovernanceSettings),
+      request: jsonBody(GovernanceSettings),
       responses: ok('Saved'),
     }),
     async (c) => {
@@ -154,7 +152,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/associates',
       tags,
       summary: 'Admit an associate (decision, category, college, first subscription)',
-      request: body(AdmitAssociateRequest),
+      request: jsonBody(AdmitAssociateRequest),
       responses: created('Admitted'),
     }),
     async (c) => {
@@ -184,7 +182,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/associates/{id}/exit',
       tags,
       summary: "Record an associate's exit (their shares become a refund)",
-      request: { params: Id, ...body(ExitAssociateRequest) },
+      request: { params: Id, ...jsonBody(ExitAssociateRequest) },
       responses: ok('Exited'),
     }),
     async (c) => {
@@ -200,7 +198,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/associates/{id}/subscriptions',
       tags,
       summary: 'Subscribe whole shares',
-      request: { params: Id, ...body(SubscribeSharesRequest) },
+      request: { params: Id, ...jsonBody(SubscribeSharesRequest) },
       responses: created('Subscribed'),
     }),
     async (c) => {
@@ -219,7 +217,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/subscriptions/{id}/pay',
       tags,
       summary: 'Record the payment (D 512 / C 1013) and issue the numbered certificate',
-      request: { params: Id, ...body(PaySubscriptionRequest) },
+      request: { params: Id, ...jsonBody(PaySubscriptionRequest) },
       responses: ok('Paid'),
     }),
     async (c) => {
@@ -282,7 +280,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/refunds/fix',
       tags,
       summary: 'Fix the refunds of the year just closed (nominal minus the share of losses)',
-      request: body(FixRefundsRequest),
+      request: jsonBody(FixRefundsRequest),
       responses: list('Refunds fixed'),
     }),
     async (c) =>
@@ -299,7 +297,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/refunds/{id}/pay',
       tags,
       summary: 'Pay a refund (in order of departure, above the capital floor)',
-      request: { params: Id, ...body(PayRefundRequest) },
+      request: { params: Id, ...jsonBody(PayRefundRequest) },
       responses: ok('Paid'),
     }),
     async (c) =>
@@ -346,7 +344,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/assemblies',
       tags,
       summary: 'Prepare an assembly and its agenda (each resolution with its majority rule)',
-      request: body(AssemblyRequest),
+      request: jsonBody(AssemblyRequest),
       responses: created('Prepared'),
     }),
     async (c) => {
@@ -384,7 +382,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/assemblies/{id}',
       tags,
       summary: 'Rewrite a prepared assembly and its agenda (before the notice)',
-      request: { params: Id, ...body(AssemblyRequest) },
+      request: { params: Id, ...jsonBody(AssemblyRequest) },
       responses: ok('Saved'),
     }),
     async (c) => {
@@ -483,7 +481,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/assemblies/{id}/attendance',
       tags,
       summary: 'Record how an associate takes part (attendance sheet, proxies)',
-      request: { params: Id, ...body(AttendanceRequest) },
+      request: { params: Id, ...jsonBody(AttendanceRequest) },
       responses: ok('Recorded'),
     }),
     async (c) =>
@@ -500,7 +498,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/assemblies/{id}/proxy',
       tags,
       summary: 'Give my proxy to another associate',
-      request: { params: Id, ...body(GiveProxyRequest) },
+      request: { params: Id, ...jsonBody(GiveProxyRequest) },
       responses: ok('Proxy given'),
     }),
     async (c) =>
@@ -522,7 +520,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/assemblies/{id}/postal-votes',
       tags,
       summary: 'Send my postal voting form (before the meeting)',
-      request: { params: Id, ...body(PostalVoteRequest) },
+      request: { params: Id, ...jsonBody(PostalVoteRequest) },
       responses: created('Recorded'),
     }),
     async (c) =>
@@ -647,7 +645,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/resolutions/{id}/votes',
       tags,
       summary: 'Vote (once), for myself or for an associate I represent',
-      request: { params: Id, ...body(CastVoteRequest) },
+      request: { params: Id, ...jsonBody(CastVoteRequest) },
       responses: created('Vote recorded'),
     }),
     async (c) =>
@@ -680,7 +678,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/consultations',
       tags,
       summary: 'Prepare a consultation',
-      request: body(ConsultationRequest),
+      request: jsonBody(ConsultationRequest),
       responses: created('Prepared'),
     }),
     async (c) => {
@@ -739,7 +737,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/consultations/{id}/answers',
       tags,
       summary: 'Answer a consultation (once)',
-      request: { params: Id, ...body(AnswerConsultationRequest) },
+      request: { params: Id, ...jsonBody(AnswerConsultationRequest) },
       responses: created('Answer recorded'),
     }),
     async (c) =>
@@ -754,7 +752,7 @@ export const governanceRoutes = new OpenAPIHono<HttpEnv>()
       path: '/governance/consultations/{id}/close',
       tags,
       summary: 'Close a consultation after its closing instant and write the outcome',
-      request: { params: Id, ...body(CloseConsultationRequest) },
+      request: { params: Id, ...jsonBody(CloseConsultationRequest) },
       responses: ok('Closed'),
     }),
     async (c) =>

@@ -1,4 +1,4 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { can, type Permission } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
@@ -35,3 +35,12 @@ export const problemResponses = {
   403: { description: 'Not allowed, or missing CSRF proof (problem+json)' },
   422: { description: 'Invalid fields (problem+json with errors[])' },
 } as const;
+
+/** A JSON request or response body of a zod schema, as the OpenAPI contract declares it. */
+export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
+
+/** The `{id}` path parameter of the routes on one object. */
+export const idParam = z.object({ id: z.uuid() });

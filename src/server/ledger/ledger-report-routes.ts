@@ -23,7 +23,7 @@ import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { getActivityFigures } from './get-activity-figures.ts';
 import { getBalanceSheet } from './get-balance-sheet.ts';
@@ -33,7 +33,6 @@ import { listJournalEntries } from './list-journal-entries.ts';
 import { prepareFec } from './stream-fec.ts';
 import { tableToXlsx } from './table-to-xlsx.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const today = (ctx: AppContext) => dateInTimeZone(ctx.now());
 const tags = ['Ledger reports'];
 const YearQuery = z.object({

@@ -19,7 +19,7 @@ import { AccountView, EntryView, FiscalYearView, JournalView } from '../../core/
 import type { AppContext } from '../app-context.ts';
 import type { Db } from '../db/open-database.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { addLedgerAccount } from './add-ledger-account.ts';
 import { addLedgerJournal } from './add-ledger-journal.ts';
@@ -38,8 +38,6 @@ import { saveDraftEntry } from './save-draft-entry.ts';
 import { setLockDate } from './set-lock-date.ts';
 import { updateLedgerAccount } from './update-ledger-account.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
 const today = (ctx: AppContext) => dateInTimeZone(ctx.now());
 const tags = ['Ledger'];
 
@@ -127,7 +125,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/accounts',
       tags,
       summary: 'Add an account to the chart',
-      request: body(AddAccountRequest),
+      request: jsonBody(AddAccountRequest),
       responses: {
         201: { description: 'Added', ...json(AccountView) },
         ...problemResponses,
@@ -148,7 +146,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       summary: 'Rename, (de)activate an account, or say whether it needs a third party',
       request: {
         params: z.object({ number: z.string().regex(/^\d{3,10}$/) }),
-        ...body(UpdateAccountRequest),
+        ...jsonBody(UpdateAccountRequest),
       },
       responses: {
         200: { description: 'Updated', ...json(AccountView) },
@@ -197,7 +195,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/journals',
       tags,
       summary: 'Add a journal (e.g. a second bank account)',
-      request: body(AddJournalRequest),
+      request: jsonBody(AddJournalRequest),
       responses: {
         201: { description: 'Added', ...json(JournalView) },
         ...problemResponses,
@@ -239,7 +237,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/fiscal-years',
       tags,
       summary: 'Open the next fiscal year (or the first one, with its dates)',
-      request: body(OpenFiscalYearRequest),
+      request: jsonBody(OpenFiscalYearRequest),
       responses: { 201: { description: 'Opened', ...json(FiscalYearView) }, ...problemResponses },
     }),
     async (c) => {
@@ -283,7 +281,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/lock-date',
       tags,
       summary: 'Move the lock date forward: nothing can be posted on or before it',
-      request: body(LockDateRequest),
+      request: jsonBody(LockDateRequest),
       responses: {
         200: { description: 'Set', ...json(LockDateRequest) },
         ...problemResponses,
@@ -335,7 +333,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/entries/{id}/reverse',
       tags,
       summary: 'Reverse a posted entry (once): a new entry with debit and credit swapped',
-      request: { params: Id, ...body(ReverseEntryRequest) },
+      request: { params: Id, ...jsonBody(ReverseEntryRequest) },
       responses: {
         201: { description: 'The reversing entry', ...json(EntryView) },
         ...problemResponses,
@@ -354,7 +352,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/letterings',
       tags,
       summary: 'Letter lines of one account and third party whose debits and credits cancel out',
-      request: body(LetterLinesRequest),
+      request: jsonBody(LetterLinesRequest),
       responses: {
         201: { description: 'Lettered', ...json(z.object({ code: z.string() })) },
         ...problemResponses,
@@ -388,7 +386,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/drafts',
       tags,
       summary: 'Save a new manual entry as a draft',
-      request: body(DraftEntryRequest),
+      request: jsonBody(DraftEntryRequest),
       responses: { 201: { description: 'Saved', ...json(DraftView) }, ...problemResponses },
     }),
     async (c) =>
@@ -400,7 +398,7 @@ export const ledgerRoutes = new OpenAPIHono<HttpEnv>()
       path: '/ledger/drafts/{id}',
       tags,
       summary: 'Replace the content of a draft',
-      request: { params: Id, ...body(DraftEntryRequest) },
+      request: { params: Id, ...jsonBody(DraftEntryRequest) },
       responses: {
         200: { description: 'Saved', ...json(DraftView) },
         ...problemResponses,

@@ -19,7 +19,7 @@ import {
 } from '../../core/members/member-schemas.ts';
 import { listActivities } from '../activities/list-activities.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { correctJourneyEntry, deleteJourneyEntry, recordJourneyEntry } from './change-journey.ts';
 import { createMember } from './create-member.ts';
@@ -39,7 +39,6 @@ import { readRestrictedData, updateRestrictedData } from './restricted-data.ts';
 import { searchDirectory } from './search-directory.ts';
 import { updateMember } from './update-member.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const MemberParams = z.object({ id: z.uuid() });
 const EntryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
 const notFound = { 404: { description: 'No such member, or not one the caller may see' } } as const;

@@ -10,7 +10,7 @@ import {
   UpdateRestrictedRequest,
 } from '../../core/members/member-schemas.ts';
 import { listActivities } from '../activities/list-activities.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { toJourneyEntry } from './journey-rows.ts';
 import { requireOwnMember, todayOf } from './member-access.ts';
@@ -19,7 +19,6 @@ import { journeyEntries } from './members-tables.ts';
 import { readRestrictedData, updateRestrictedData } from './restricted-data.ts';
 import { updateMyMember } from './update-member.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const noFile = { 404: { description: 'No member file is linked to this account' } } as const;
 
 /** The member's own file, journey and activities: /me/member… (the member role; 404 with no file linked). */

@@ -14,7 +14,7 @@ import {
   salaryPlanStatuses,
 } from '../../core/payroll/salary-plan.ts';
 import { SalarySimulation, SalarySimulationRequest } from '../../core/payroll/salary-simulation-schemas.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
 import { answerExitPlan, answerSalaryCapacity } from './answer-salary-capacity.ts';
@@ -27,7 +27,6 @@ import { recordPayrollSettingsVersion } from './record-payroll-settings-version.
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 import { simulateSalary } from './simulate-salary.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const PlanParams = z.object({ id: z.uuid() });
 const notFound = { 404: { description: 'No such plan, or not yours to see (problem+json)' } };
 const conflict = { 409: { description: 'Already decided (problem+json)' } };

@@ -15,7 +15,7 @@ import {
 } from '../../core/payroll/payroll-run-schemas.ts';
 import { YearEndTrueUpAnswer, YearEndTrueUpRequest } from '../../core/payroll/propose-year-end-true-up.ts';
 import { TrueUpPaymentRequest, TrueUpRecordView } from '../../core/payroll/true-up-record-schemas.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
 import { accrueYearEndTrueUp } from './accrue-year-end-true-up.ts';
@@ -33,7 +33,6 @@ import { renderPayslip } from './render-payslip.ts';
 import { publicRun, runPayroll } from './run-payroll.ts';
 import { sharedSalaryCalculator } from './shared-salary-calculator.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['Payroll'];
 const conflict = { 409: { description: 'Month already run, closed or locked (problem+json)' } };
 

@@ -8,7 +8,7 @@ import {
   ResetPasswordRequest,
 } from '../../core/people/people-schemas.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
 import { acceptInvitation, findInvitationByToken } from './accept-invitation.ts';
@@ -17,7 +17,6 @@ import type { users } from './people-tables.ts';
 import { requestPasswordReset, resetPassword } from './reset-password.ts';
 import { findSession, revokeSession, type SessionUser } from './sessions.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const Ok = z.object({ ok: z.literal(true) });
 
 export function toMeView(user: typeof users.$inferSelect, csrfToken: string): z.infer<typeof MeView> {

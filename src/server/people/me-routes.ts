@@ -8,7 +8,7 @@ import {
   UpdateMyAccountRequest,
 } from '../../core/people/people-schemas.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { clearSessionCookie } from '../http/session-cookie.ts';
 import { toMeView } from './auth-routes.ts';
@@ -16,7 +16,6 @@ import { sessions } from './people-tables.ts';
 import { revokeAllSessions, revokeSession } from './sessions.ts';
 import { changeMyPassword, updateMyAccount } from './update-my-account.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const Ok = z.object({ ok: z.literal(true) });
 
 export const meRoutes = new OpenAPIHono<HttpEnv>()

@@ -7,15 +7,13 @@ import {
   PersonView,
   UpdatePersonRequest,
 } from '../../core/people/people-schemas.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { invitationStatus, invitePerson } from './invite-person.ts';
 import { invitations, users } from './people-tables.ts';
 import { toPersonView } from './person-view.ts';
 import { revokeInvitation } from './revoke-invitation.ts';
 import { updatePerson } from './update-person.ts';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const PeopleQuery = z.object({
   q: z.string().trim().max(100).optional(),

@@ -2,15 +2,13 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { AppError } from '../../core/errors/app-error.ts';
 import { CatalogueItemInput, CatalogueItemView } from '../../core/sales/catalogue-item.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireSalesActivity, salesToday } from './sales-access.ts';
 import { catalogueItems } from './sales-tables.ts';
 import { deleteCatalogueItem, saveCatalogueItem, setCatalogueItemArchived } from './save-catalogue-item.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const body = { body: { content: { 'application/json': { schema: CatalogueItemInput } }, required: true } };
-const idParam = z.object({ id: z.uuid() });
 const activityParam = z.object({ activityId: z.uuid() });
 const refusals = { 404: { description: 'No such item, or one of an activity the caller does not work on' } };
 const tags = ['Sales'];

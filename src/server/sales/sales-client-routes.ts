@@ -1,15 +1,13 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { ClientDetailView, ClientView } from '../../core/sales/client-view.ts';
 import { ClientInput } from '../../core/sales/sales-schemas.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { deleteClient } from './delete-client.ts';
 import { clientView, getClient } from './get-client.ts';
 import { setClientArchived } from './set-client-archived.ts';
 import { updateClient } from './update-client.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const idParam = z.object({ id: z.uuid() });
 const refusals = {
   404: { description: 'No such client, or one of an activity the caller does not work on' },
   409: { description: 'Refused by a sales rule (problem+json)' },

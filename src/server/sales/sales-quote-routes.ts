@@ -8,7 +8,7 @@ import {
   QuoteView,
 } from '../../core/sales/quote-schemas.ts';
 import { readFile } from '../files/store-file.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { convertQuote } from './convert-quote.ts';
 import { emailQuote } from './email-quote.ts';
@@ -18,9 +18,6 @@ import { deleteQuoteDraft, saveQuoteDraft } from './save-quote-draft.ts';
 import { decideQuote, sendQuote } from './send-quote.ts';
 import { SendDocumentInput } from './send-sales-document.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
-const idParam = z.object({ id: z.uuid() });
 const refusals = {
   404: { description: 'No such quote, or one of an activity the caller does not work on' },
   409: { description: 'Refused by a sales rule (problem+json)' },
@@ -56,7 +53,7 @@ export const salesQuoteRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/quotes',
       tags,
       summary: 'Create a draft quote',
-      request: body(QuoteDraftInput),
+      request: jsonBody(QuoteDraftInput),
       responses: { 201: { description: 'Created', ...json(QuoteView) }, ...problemResponses, ...refusals },
     }),
     async (c) => {
@@ -81,7 +78,7 @@ export const salesQuoteRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/quotes/{id}',
       tags,
       summary: 'Replace the content of a draft quote (a sent quote never changes)',
-      request: { params: idParam, ...body(QuoteDraftInput) },
+      request: { params: idParam, ...jsonBody(QuoteDraftInput) },
       responses: { 200: { description: 'Saved', ...json(QuoteView) }, ...problemResponses, ...refusals },
     }),
     async (c) => {
@@ -125,7 +122,7 @@ export const salesQuoteRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/quotes/{id}/email',
       tags,
       summary: "E-mail a sent quote's stored PDF to the client (or another address), with a trace",
-      request: { params: idParam, ...body(SendDocumentInput) },
+      request: { params: idParam, ...jsonBody(SendDocumentInput) },
       responses: { 200: { description: 'Queued', ...json(QuoteView) }, ...problemResponses, ...refusals },
     }),
     async (c) => {
@@ -140,7 +137,7 @@ export const salesQuoteRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/quotes/{id}/decision',
       tags,
       summary: "Record the client's answer to a sent quote: accepted, refused, or expired",
-      request: { params: idParam, ...body(QuoteDecisionInput) },
+      request: { params: idParam, ...jsonBody(QuoteDecisionInput) },
       responses: { 200: { description: 'Recorded', ...json(QuoteView) }, ...problemResponses, ...refusals },
     }),
     async (c) => {
@@ -156,7 +153,7 @@ export const salesQuoteRoutes = new OpenAPIHono<HttpEnv>()
       tags,
       summary:
         'Draft an invoice from a sent or accepted quote: a deposit or intermediate invoice (percentage or amount excl. VAT), or the balance invoice deducting the earlier ones',
-      request: { params: idParam, ...body(ConvertQuoteInput) },
+      request: { params: idParam, ...jsonBody(ConvertQuoteInput) },
       responses: {
         201: { description: 'Draft invoice', ...json(InvoiceView) },
         ...problemResponses,

@@ -12,7 +12,7 @@ import {
   ReturnInvoiceInput,
 } from '../../core/sales/sales-schemas.ts';
 import { readFile } from '../files/store-file.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { createClient } from './create-client.ts';
 import { createCreditNote } from './create-credit-note.ts';
@@ -25,9 +25,6 @@ import { clients } from './sales-tables.ts';
 import { saveInvoiceDraft } from './save-invoice-draft.ts';
 import { approveInvoice, returnInvoiceToDraft, submitInvoice } from './submit-invoice.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { ...json(schema), required: true } });
-const idParam = z.object({ id: z.uuid() });
 const activityParam = z.object({ activityId: z.uuid() });
 const conflict = {
   409: { description: 'Refused by a sales rule (problem+json)' },
@@ -73,7 +70,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/activities/{activityId}/clients',
       tags: ['Sales'],
       summary: 'Add a client to an activity',
-      request: { params: activityParam, ...body(ClientInput) },
+      request: { params: activityParam, ...jsonBody(ClientInput) },
       responses: { 201: { description: 'Created', ...json(ClientView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {
@@ -118,7 +115,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/invoices',
       tags: ['Sales'],
       summary: 'Create a draft invoice or deposit invoice',
-      request: body(InvoiceDraftInput),
+      request: jsonBody(InvoiceDraftInput),
       responses: { 201: { description: 'Created', ...json(InvoiceView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {
@@ -143,7 +140,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/invoices/{id}',
       tags: ['Sales'],
       summary: 'Replace the content of a draft (an issued invoice never changes)',
-      request: { params: idParam, ...body(InvoiceDraftInput) },
+      request: { params: idParam, ...jsonBody(InvoiceDraftInput) },
       responses: { 200: { description: 'Saved', ...json(InvoiceView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {
@@ -196,7 +193,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/invoices/{id}/return',
       tags: ['Sales'],
       summary: 'Send a submitted invoice back to its author as a draft, with the reason (support)',
-      request: { params: idParam, ...body(ReturnInvoiceInput) },
+      request: { params: idParam, ...jsonBody(ReturnInvoiceInput) },
       responses: { 200: { description: 'Returned', ...json(InvoiceView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {
@@ -257,7 +254,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/invoices/{id}/credit-notes',
       tags: ['Sales'],
       summary: 'Draft a credit note of an issued invoice (the given lines, or all that remains)',
-      request: { params: idParam, ...body(CreditNoteInput) },
+      request: { params: idParam, ...jsonBody(CreditNoteInput) },
       responses: { 201: { description: 'Created', ...json(InvoiceView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {
@@ -276,7 +273,7 @@ export const salesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/sales/invoices/{id}/payments',
       tags: ['Sales'],
       summary: 'Record a payment received for an issued invoice',
-      request: { params: idParam, ...body(PaymentInput) },
+      request: { params: idParam, ...jsonBody(PaymentInput) },
       responses: { 201: { description: 'Recorded', ...json(InvoiceView) }, ...problemResponses, ...conflict },
     }),
     async (c) => {

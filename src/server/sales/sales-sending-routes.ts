@@ -1,14 +1,12 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { InvoiceView } from '../../core/sales/invoice-view.ts';
 import { SalesSettingsInput, SalesSettingsView } from '../../core/sales/sales-settings.ts';
-import { defineRoute, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { getInvoice } from './get-invoice.ts';
 import { SendDocumentInput, sendSalesDocument } from './send-sales-document.ts';
 import { getSalesSettings, updateSalesSettings } from './update-sales-settings.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const idParam = z.object({ id: z.uuid() });
 const refusals = {
   404: { description: 'Not found, or of an activity the caller does not work on' },
   409: { description: 'Refused by a sales rule (problem+json)' },
