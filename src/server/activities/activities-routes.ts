@@ -7,7 +7,7 @@ import {
   SetActivitySharesRequest,
   UpdateActivityRequest,
 } from '../../core/activities/activity-schemas.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { todayOf } from '../members/member-access.ts';
 import { requireActivity } from './activity-access.ts';
@@ -47,7 +47,7 @@ export const activitiesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/activities',
       tags: ['Activities'],
       summary: 'Create an activity with a unique code, its referent and first members',
-      request: { body: { ...json(CreateActivityRequest), required: true } },
+      request: { ...jsonBody(CreateActivityRequest) },
       responses: {
         201: { description: 'Created', ...json(ActivityView) },
         ...problemResponses,
@@ -85,7 +85,7 @@ export const activitiesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/activities/{id}',
       tags: ['Activities'],
       summary: 'Rename an activity, change its status or referent (the code never changes)',
-      request: { params: Params, body: { ...json(UpdateActivityRequest), required: true } },
+      request: { params: Params, ...jsonBody(UpdateActivityRequest) },
       responses: { 200: { description: 'Updated', ...json(ActivityView) }, ...problemResponses, ...notFound },
     }),
     async (c) => {
@@ -100,7 +100,7 @@ export const activitiesRoutes = new OpenAPIHono<HttpEnv>()
       path: '/activities/{id}/members',
       tags: ['Activities'],
       summary: 'Set the members and their shares from a date (adding up to 100 %)',
-      request: { params: Params, body: { ...json(SetActivitySharesRequest), required: true } },
+      request: { params: Params, ...jsonBody(SetActivitySharesRequest) },
       responses: { 200: { description: 'Saved', ...json(ActivityView) }, ...problemResponses, ...notFound },
     }),
     async (c) => {

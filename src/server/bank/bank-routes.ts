@@ -12,7 +12,7 @@ import {
   UploadPartInput,
 } from '../../core/bank/bank-schemas.ts';
 import { CsvMapping } from '../../core/bank/statement-schemas.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { appendBankUploadPart, startBankUpload } from './bank-uploads.ts';
 import { confirmBankMatch, deleteBankLine } from './confirm-bank-match.ts';
@@ -46,7 +46,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
       path: '/bank/accounts',
       tags,
       summary: 'Add a bank account: IBAN, bank journal, 512x account, CSV column mapping',
-      request: { body: { ...json(BankAccountInput), required: true } },
+      request: { ...jsonBody(BankAccountInput) },
       responses: {
         201: { description: 'Added', ...json(BankAccountView) },
         ...problemResponses,
@@ -61,7 +61,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
       path: '/bank/accounts/{id}/csv-mapping',
       tags,
       summary: "Save the column mapping of this bank's CSV exports",
-      request: { params: AccountParams, body: { ...json(CsvMapping), required: true } },
+      request: { params: AccountParams, ...jsonBody(CsvMapping) },
       responses: {
         200: { description: 'Saved', ...json(BankAccountView) },
         ...problemResponses,
@@ -118,7 +118,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
       path: '/bank/accounts/{id}/uploads',
       tags,
       summary: 'Start uploading a statement file in parts (each under the 1 MiB body limit)',
-      request: { params: AccountParams, body: { ...json(StartUploadInput), required: true } },
+      request: { params: AccountParams, ...jsonBody(StartUploadInput) },
       responses: {
         201: { description: 'Started', ...json(z.object({ uploadId: z.uuid() })) },
         ...problemResponses,
@@ -137,7 +137,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
       path: '/bank/uploads/{id}/parts',
       tags,
       summary: 'Add one part of the file (parts numbered from 0, in order)',
-      request: { params: AccountParams, body: { ...json(UploadPartInput), required: true } },
+      request: { params: AccountParams, ...jsonBody(UploadPartInput) },
       responses: {
         200: { description: 'Stored', ...json(z.object({ part: z.number() })) },
         ...problemResponses,
@@ -164,7 +164,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
         'Import the uploaded statement (CAMT.053, OFX or CSV): lines kept once, balances checked, matched',
       description:
         'Refused whole when the file is not a statement, is truncated, belongs to another account or does not read with the saved CSV mapping. Lines already imported are skipped. Suggestions at or above the auto-confirm threshold are confirmed.',
-      request: { params: AccountParams, body: { ...json(ImportStatementInput), required: true } },
+      request: { params: AccountParams, ...jsonBody(ImportStatementInput) },
       responses: {
         201: { description: 'Imported', ...json(ImportResultView) },
         ...problemResponses,
@@ -184,7 +184,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
       tags,
       summary:
         'Confirm, correct or split a line over invoices, settle a transfer batch, or post it to suspense',
-      request: { params: AccountParams, body: { ...json(ConfirmMatchInput), required: true } },
+      request: { params: AccountParams, ...jsonBody(ConfirmMatchInput) },
       responses: {
         200: {
           description: 'Done',

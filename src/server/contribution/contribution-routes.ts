@@ -22,7 +22,7 @@ import {
 } from '../../core/contribution/contribution-views.ts';
 import { requireActivity } from '../activities/activity-access.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { todayOf } from '../members/member-access.ts';
 import { addContributionExemption } from './add-contribution-exemption.ts';
@@ -67,7 +67,7 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
       tags,
       summary:
         'Start a new version of the policy on the first of a month (the one in force ends the day before)',
-      request: { body: { ...json(ContributionPolicyVersion), required: true } },
+      request: { ...jsonBody(ContributionPolicyVersion) },
       responses: {
         201: { description: 'Created', ...json(PolicyVersionView) },
         ...problemResponses,
@@ -87,7 +87,7 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
       summary: 'Change a version not yet in force (a version in force is never edited)',
       request: {
         params: z.object({ id: z.uuid() }),
-        body: { ...json(UpdatePolicyVersionRequest), required: true },
+        ...jsonBody(UpdatePolicyVersionRequest),
       },
       responses: {
         200: { description: 'Updated', ...json(PolicyVersionView) },
@@ -132,7 +132,7 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
         'Revoke an exemption from a day on, with the reason (months already run are corrected by the next run)',
       request: {
         params: z.object({ id: z.uuid() }),
-        body: { ...json(ExemptionRevocationRequest), required: true },
+        ...jsonBody(ExemptionRevocationRequest),
       },
       responses: {
         200: { description: 'Revoked', ...json(ExemptionView) },
@@ -168,7 +168,7 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
       path: '/contribution/settings',
       tags,
       summary: 'Set the thresholds of the portfolio alert "treasury falling"',
-      request: { body: { ...json(ContributionSettings), required: true } },
+      request: { ...jsonBody(ContributionSettings) },
       responses: {
         200: { description: 'Settings', ...json(ContributionSettingsView) },
         ...problemResponses,
@@ -195,7 +195,7 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
       path: '/contribution/exemptions',
       tags,
       summary: 'Exempt a member for dates within their contract, with the reason',
-      request: { body: { ...json(ContributionExemptionRequest), required: true } },
+      request: { ...jsonBody(ContributionExemptionRequest) },
       responses: {
         201: { description: 'Recorded', ...json(ExemptionView) },
         ...problemResponses,
@@ -248,7 +248,7 @@ export const contributionRoutes = new OpenAPIHono<HttpEnv>()
       tags,
       summary:
         "Run a month's contribution for every activity (idempotent; after late entries, posts the difference)",
-      request: { body: { ...json(RunContributionRequest), required: true } },
+      request: { ...jsonBody(RunContributionRequest) },
       responses: {
         200: { description: 'Run', ...json(RunResultView) },
         ...problemResponses,

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { CooperativeIdentity, CooperativeView } from '../../core/cooperative/cooperative-identity.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { files } from '../files/files-tables.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { cooperative } from './cooperative-tables.ts';
 import { getCooperative } from './get-cooperative.ts';
@@ -53,7 +53,7 @@ export const cooperativeRoutes = new OpenAPIHono<HttpEnv>()
       path: '/cooperative',
       tags: ['Cooperative'],
       summary: "Set the cooperative's legal identity (printed on every invoice)",
-      request: { body: { ...json(CooperativeIdentity), required: true } },
+      request: { ...jsonBody(CooperativeIdentity) },
       responses: { 200: { description: 'Saved', ...json(CooperativeView) }, ...problemResponses },
     }),
     async (c) => c.json(await updateCooperative(c.get('ctx'), c.get('actor'), c.req.valid('json')), 200),

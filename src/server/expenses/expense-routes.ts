@@ -20,7 +20,7 @@ import { receiptMaxBytes } from '../../core/expenses/sniff-receipt-type.ts';
 import { calendarDateOf } from '../../core/members/calendar-date.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { readFile } from '../files/store-file.ts';
-import { defineRoute, idParam, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, idParam, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { decideExpenseItem } from './decide-expense-item.ts';
 import { listableExpenseActivities } from './expense-access.ts';
@@ -200,7 +200,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       path: '/expenses/claims',
       tags,
       summary: 'Create a draft expense claim for one of my activities',
-      request: { body: { ...json(ClaimDraftRequest), required: true } },
+      request: { ...jsonBody(ClaimDraftRequest) },
       responses: { 201: { description: 'Draft', ...json(ClaimView) }, ...problemResponses, ...notFound },
     }),
     async (c) => c.json(await saveExpenseClaim(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
@@ -211,7 +211,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       path: '/expenses/claims/{id}',
       tags,
       summary: 'Replace a draft claim (only its member, only while a draft)',
-      request: { params: idParam, body: { ...json(ClaimDraftRequest), required: true } },
+      request: { params: idParam, ...jsonBody(ClaimDraftRequest) },
       responses: {
         200: { description: 'Draft', ...json(ClaimView) },
         ...problemResponses,
@@ -279,7 +279,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       summary: 'Approve or reject a submitted claim (never one’s own; two approvers above the threshold)',
       description:
         'The approval that completes it posts the entry (NDF: D 6xx · D 44566 · C 467 the member).',
-      request: { params: idParam, body: { ...json(ExpenseDecisionRequest), required: true } },
+      request: { params: idParam, ...jsonBody(ExpenseDecisionRequest) },
       responses: {
         200: { description: 'Decided', ...json(ClaimView) },
         ...problemResponses,
@@ -305,7 +305,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       path: '/expenses/supplier-invoices',
       tags,
       summary: 'Record a supplier invoice for an activity (with its PDF); it then waits for approval',
-      request: { body: { ...json(SupplierInvoiceRequest), required: true } },
+      request: { ...jsonBody(SupplierInvoiceRequest) },
       responses: {
         201: { description: 'Recorded', ...json(SupplierInvoiceView) },
         ...problemResponses,
@@ -345,7 +345,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       summary: 'Approve or reject a supplier invoice (never one’s own; two approvers above the threshold)',
       description:
         'The approval that completes it posts the entry (AC: D 6xx · D 44566 · C 401 the supplier).',
-      request: { params: idParam, body: { ...json(ExpenseDecisionRequest), required: true } },
+      request: { params: idParam, ...jsonBody(ExpenseDecisionRequest) },
       responses: {
         200: { description: 'Decided', ...json(SupplierInvoiceView) },
         ...problemResponses,
@@ -401,7 +401,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       path: '/expenses/batches',
       tags,
       summary: 'Prepare a payment batch: a SEPA credit transfer file (pain.001.001.03)',
-      request: { body: { ...json(PaymentBatchRequest), required: true } },
+      request: { ...jsonBody(PaymentBatchRequest) },
       responses: {
         201: { description: 'Prepared', ...json(PaymentBatchView) },
         ...problemResponses,
@@ -450,7 +450,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       path: '/expenses/batches/{id}/confirm',
       tags,
       summary: 'Confirm what the bank paid: post the payments (D 467/401 · C 512); rejected lines stay owed',
-      request: { params: idParam, body: { ...json(ConfirmBatchRequest), required: true } },
+      request: { params: idParam, ...jsonBody(ConfirmBatchRequest) },
       responses: {
         200: { description: 'Confirmed', ...json(PaymentBatchView) },
         ...problemResponses,
@@ -485,7 +485,7 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       path: '/expenses/settings',
       tags,
       summary: 'Set the amount above which two different people approve an expense',
-      request: { body: { ...json(ExpenseSettings), required: true } },
+      request: { ...jsonBody(ExpenseSettings) },
       responses: { 200: { description: 'Saved', ...json(ExpenseSettings) }, ...problemResponses },
     }),
     async (c) => c.json(await updateExpenseSettings(c.get('ctx'), c.get('actor'), c.req.valid('json')), 200),

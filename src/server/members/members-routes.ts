@@ -19,7 +19,7 @@ import {
 } from '../../core/members/member-schemas.ts';
 import { listActivities } from '../activities/list-activities.ts';
 import { queryRows } from '../db/query-rows.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { correctJourneyEntry, deleteJourneyEntry, recordJourneyEntry } from './change-journey.ts';
 import { createMember } from './create-member.ts';
@@ -72,7 +72,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       path: '/members',
       tags: ['Members'],
       summary: 'Open a member file (a prospect, with or without an account)',
-      request: { body: { ...json(CreateMemberRequest), required: true } },
+      request: { ...jsonBody(CreateMemberRequest) },
       responses: {
         201: { description: 'Created', ...json(MemberView) },
         ...problemResponses,
@@ -155,7 +155,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       tags: ['Members'],
       summary:
         'Dry run of a CSV import: the column mapping, every bad line with its reason; nothing is written',
-      request: { body: { ...json(ImportMembersRequest), required: true } },
+      request: { ...jsonBody(ImportMembersRequest) },
       responses: { 200: { description: 'The check', ...json(ImportReport) }, ...problemResponses },
     }),
     async (c) => c.json(await checkMemberImportFile(c.get('ctx'), c.get('actor'), c.req.valid('json')), 200),
@@ -166,7 +166,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       path: '/members/import',
       tags: ['Members'],
       summary: 'Import members, journeys and activities from CSV: all or nothing',
-      request: { body: { ...json(ImportMembersRequest), required: true } },
+      request: { ...jsonBody(ImportMembersRequest) },
       responses: {
         201: { description: 'Imported', ...json(z.object({ imported: z.number(), activities: z.number() })) },
         ...problemResponses,
@@ -210,7 +210,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       path: '/members/{id}',
       tags: ['Members'],
       summary: 'Correct a member file, set its referent or account (support staff)',
-      request: { params: MemberParams, body: { ...json(UpdateMemberRequest), required: true } },
+      request: { params: MemberParams, ...jsonBody(UpdateMemberRequest) },
       responses: { 200: { description: 'Updated', ...json(MemberView) }, ...problemResponses, ...notFound },
     }),
     async (c) => {
@@ -240,7 +240,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       path: '/members/{id}/restricted',
       tags: ['Members'],
       summary: 'Correct restricted social data',
-      request: { params: MemberParams, body: { ...json(UpdateRestrictedRequest), required: true } },
+      request: { params: MemberParams, ...jsonBody(UpdateRestrictedRequest) },
       responses: { 200: { description: 'Saved', ...json(RestrictedView) }, ...problemResponses, ...notFound },
     }),
     async (c) =>
@@ -281,7 +281,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       path: '/members/{id}/journey',
       tags: ['Members'],
       summary: 'Record an event or a contract; a timeline that breaks a rule is refused, naming it',
-      request: { params: MemberParams, body: { ...json(JourneyEntryInput), required: true } },
+      request: { params: MemberParams, ...jsonBody(JourneyEntryInput) },
       responses: {
         201: { description: 'Recorded', ...json(JourneyChange) },
         ...problemResponses,
@@ -301,7 +301,7 @@ export const membersRoutes = new OpenAPIHono<HttpEnv>()
       path: '/members/{id}/journey/{entryId}',
       tags: ['Members'],
       summary: 'Correct a journey entry (same kind and contract)',
-      request: { params: EntryParams, body: { ...json(JourneyEntryInput), required: true } },
+      request: { params: EntryParams, ...jsonBody(JourneyEntryInput) },
       responses: {
         200: { description: 'Corrected', ...json(JourneyChange) },
         ...problemResponses,

@@ -10,7 +10,7 @@ import {
   UpdateRestrictedRequest,
 } from '../../core/members/member-schemas.ts';
 import { listActivities } from '../activities/list-activities.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { toJourneyEntry } from './journey-rows.ts';
 import { requireOwnMember, todayOf } from './member-access.ts';
@@ -43,7 +43,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
       path: '/me/member',
       tags: ['My member file'],
       summary: 'Correct my identity, contact, trades and skills, public profile, IBAN (not my stage)',
-      request: { body: { ...json(UpdateMyMemberRequest), required: true } },
+      request: { ...jsonBody(UpdateMyMemberRequest) },
       responses: { 200: { description: 'Updated', ...json(MemberView) }, ...problemResponses, ...noFile },
     }),
     async (c) => {
@@ -68,7 +68,7 @@ export const myMemberRoutes = new OpenAPIHono<HttpEnv>()
       path: '/me/member/restricted',
       tags: ['My member file'],
       summary: 'Correct my restricted social data',
-      request: { body: { ...json(UpdateRestrictedRequest), required: true } },
+      request: { ...jsonBody(UpdateRestrictedRequest) },
       responses: { 200: { description: 'Saved', ...json(RestrictedView) }, ...problemResponses, ...noFile },
     }),
     async (c) =>

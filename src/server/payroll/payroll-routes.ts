@@ -14,7 +14,7 @@ import {
   salaryPlanStatuses,
 } from '../../core/payroll/salary-plan.ts';
 import { SalarySimulation, SalarySimulationRequest } from '../../core/payroll/salary-simulation-schemas.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
 import { answerExitPlan, answerSalaryCapacity } from './answer-salary-capacity.ts';
@@ -59,7 +59,7 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
       summary: 'Simulate a monthly salary with the official French social rules (modele-social)',
       description:
         'From a gross salary, a net salary before income tax or an employer cost: gross, net social, net before income tax, net taxable, employer cost and every contribution line, in integer cents, for the month given. Without settings, the documented defaults are used (and echoed).',
-      request: { body: { ...json(SalarySimulationRequest), required: true } },
+      request: { ...jsonBody(SalarySimulationRequest) },
       responses: {
         200: { description: 'The salary', ...json(SalarySimulation) },
         ...problemResponses,
@@ -84,7 +84,7 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
       summary: '"How much can I pay myself?": the highest steady gross a treasury bears over N months',
       description:
         "What-if figures from the amounts given (treasury, expected monthly revenue, safety buffer, horizon), with the rules engine's employer cost for the month given; optionally how long the treasury lasts at a gross salary. Plain-French explanations.",
-      request: { body: { ...json(SalaryCapacityRequest), required: true } },
+      request: { ...jsonBody(SalaryCapacityRequest) },
       responses: { 200: { description: 'The answer', ...json(SalaryCapacityAnswer) }, ...problemResponses },
     }),
     async (c) => {
@@ -107,7 +107,7 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
       path: '/payroll/exit-plan',
       tags: ['Payroll'],
       summary: 'Exit plan: the salary schedule that pays out a treasury before an exit date',
-      request: { body: { ...json(ExitPlanRequest), required: true } },
+      request: { ...jsonBody(ExitPlanRequest) },
       responses: { 200: { description: 'The schedule', ...json(ExitPlanAnswer) }, ...problemResponses },
     }),
     async (c) => {
@@ -125,7 +125,7 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
       path: '/payroll/plans',
       tags: ['Payroll'],
       summary: 'Propose my salary plan: a monthly gross from a month on (never below the fixed part)',
-      request: { body: { ...json(SalaryPlanProposal), required: true } },
+      request: { ...jsonBody(SalaryPlanProposal) },
       responses: {
         201: { description: 'Proposed, waiting for support', ...json(SalaryPlanView) },
         ...problemResponses,
@@ -242,7 +242,7 @@ export const payrollRoutes = new OpenAPIHono<HttpEnv>()
         "Record a version of the cooperative's payroll settings, in force from the first day of a month",
       description:
         'A version starting in a month already run is refused; a version with the same start, not used yet, is replaced.',
-      request: { body: { ...json(PayrollSettingsVersionInput), required: true } },
+      request: { ...jsonBody(PayrollSettingsVersionInput) },
       responses: {
         201: { description: 'Recorded', ...json(PayrollSettingsVersion) },
         ...problemResponses,

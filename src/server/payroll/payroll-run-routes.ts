@@ -15,7 +15,7 @@ import {
 } from '../../core/payroll/payroll-run-schemas.ts';
 import { YearEndTrueUpAnswer, YearEndTrueUpRequest } from '../../core/payroll/propose-year-end-true-up.ts';
 import { TrueUpPaymentRequest, TrueUpRecordView } from '../../core/payroll/true-up-record-schemas.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { requireOwnMember } from '../members/member-access.ts';
 import { accrueYearEndTrueUp } from './accrue-year-end-true-up.ts';
@@ -43,7 +43,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       path: '/payroll/runs/preview',
       tags,
       summary: "Preview a month's payroll run: every member's figures, refusals explained, nothing written",
-      request: { body: { ...json(PayrollRunRequest), required: true } },
+      request: { ...jsonBody(PayrollRunRequest) },
       responses: {
         200: { description: 'The run as it would be', ...json(PayrollRunPreview) },
         ...problemResponses,
@@ -68,7 +68,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       summary: "Run a month's payroll: post every salary the treasury bears, record every member's month",
       description:
         'Idempotent per member and month: members already recorded are left as they are; refused salaries are explained and can be run again once a manager approves an advance.',
-      request: { body: { ...json(PayrollRunRequest), required: true } },
+      request: { ...jsonBody(PayrollRunRequest) },
       responses: { 201: { description: 'Run', ...json(PayrollRunResult) }, ...problemResponses, ...conflict },
     }),
     async (c) =>
@@ -158,7 +158,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       tags,
       summary:
         "Approve an advance: a salary the activity's treasury cannot bear, the shortfall lent by a mutual fund",
-      request: { body: { ...json(PayrollAdvanceRequest), required: true } },
+      request: { ...jsonBody(PayrollAdvanceRequest) },
       responses: {
         201: { description: 'Approved', ...json(PayrollAdvanceView) },
         ...problemResponses,
@@ -197,7 +197,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       path: '/payroll/payments',
       tags,
       summary: "Prepare the transfer of a month's net salaries (a SEPA pain.001.001.03 batch)",
-      request: { body: { ...json(SalaryPaymentRequest), required: true } },
+      request: { ...jsonBody(SalaryPaymentRequest) },
       responses: {
         201: { description: 'Prepared', ...json(PreparedSalaryPayment) },
         ...problemResponses,
@@ -249,7 +249,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
         "Year-end true-up: each activity's result after every charge, the variable part, a proposal per member",
       description:
         'The pay-by date is one month after the general assembly approving the accounts (C. trav. R7331-12), whose date is given. Nothing is written.',
-      request: { body: { ...json(YearEndTrueUpRequest), required: true } },
+      request: { ...jsonBody(YearEndTrueUpRequest) },
       responses: {
         200: { description: 'Proposals', ...json(YearEndTrueUpAnswer) },
         ...problemResponses,
@@ -267,7 +267,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       summary: "Post the fiscal year's true-up: each member's variable part accrued at the year's end (4286)",
       description:
         'D 641/645 · C 4286/4386 on each activity, dated the last day of the fiscal year, priced as a payslip of the month it is paid. Once per fiscal year.',
-      request: { body: { ...json(YearEndTrueUpRequest), required: true } },
+      request: { ...jsonBody(YearEndTrueUpRequest) },
       responses: {
         201: { description: 'Accrued', ...json(z.array(TrueUpRecordView)) },
         ...problemResponses,
@@ -292,7 +292,7 @@ export const payrollRunRoutes = new OpenAPIHono<HttpEnv>()
       path: '/payroll/true-up/pay',
       tags,
       summary: "Pay the fiscal year's accrued true-up on a day: settle 4286/4386, transfer the net",
-      request: { body: { ...json(TrueUpPaymentRequest), required: true } },
+      request: { ...jsonBody(TrueUpPaymentRequest) },
       responses: {
         200: { description: 'Paid', ...json(z.array(TrueUpRecordView)) },
         ...problemResponses,

@@ -8,7 +8,7 @@ import {
   ResetPasswordRequest,
 } from '../../core/people/people-schemas.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
 import { acceptInvitation, findInvitationByToken } from './accept-invitation.ts';
@@ -49,7 +49,7 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       path: '/auth/login',
       tags: ['Session'],
       summary: 'Log in with e-mail and password',
-      request: { body: { ...json(LogInRequest), required: true } },
+      request: { ...jsonBody(LogInRequest) },
       responses: {
         200: { description: 'Logged in; the session cookie is set', ...json(MeView) },
         ...problemResponses,
@@ -97,7 +97,7 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       path: '/auth/password-reset/request',
       tags: ['Session'],
       summary: 'Ask for a password reset link (same answer whether the address exists or not)',
-      request: { body: { ...json(RequestPasswordResetRequest), required: true } },
+      request: { ...jsonBody(RequestPasswordResetRequest) },
       responses: {
         202: { description: 'If the address has an account, a link was e-mailed', ...json(Ok) },
         ...problemResponses,
@@ -114,7 +114,7 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       path: '/auth/password-reset/confirm',
       tags: ['Session'],
       summary: 'Set a new password with a reset link',
-      request: { body: { ...json(ResetPasswordRequest), required: true } },
+      request: { ...jsonBody(ResetPasswordRequest) },
       responses: {
         200: { description: 'Password changed; every session ended', ...json(Ok) },
         ...problemResponses,
@@ -157,7 +157,7 @@ export const authRoutes = new OpenAPIHono<HttpEnv>()
       path: '/invitations/accept',
       tags: ['Invitations'],
       summary: 'Accept an invitation: choose a password; logs the person in',
-      request: { body: { ...json(AcceptInvitationRequest), required: true } },
+      request: { ...jsonBody(AcceptInvitationRequest) },
       responses: {
         200: { description: 'Account created and logged in', ...json(MeView) },
         ...problemResponses,

@@ -8,7 +8,7 @@ import {
   UpdateMyAccountRequest,
 } from '../../core/people/people-schemas.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { clearSessionCookie } from '../http/session-cookie.ts';
 import { toMeView } from './auth-routes.ts';
@@ -38,7 +38,7 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
       path: '/me',
       tags: ['My account'],
       summary: 'Change my name or language',
-      request: { body: { ...json(UpdateMyAccountRequest), required: true } },
+      request: { ...jsonBody(UpdateMyAccountRequest) },
       responses: { 200: { description: 'Updated', ...json(MeView) }, ...problemResponses },
     }),
     async (c) => {
@@ -57,7 +57,7 @@ export const meRoutes = new OpenAPIHono<HttpEnv>()
       path: '/me/password',
       tags: ['My account'],
       summary: 'Change my password (other sessions end)',
-      request: { body: { ...json(ChangePasswordRequest), required: true } },
+      request: { ...jsonBody(ChangePasswordRequest) },
       responses: { 200: { description: 'Changed', ...json(Ok) }, ...problemResponses },
     }),
     async (c) => {

@@ -7,7 +7,7 @@ import {
   PersonView,
   UpdatePersonRequest,
 } from '../../core/people/people-schemas.ts';
-import { defineRoute, json, problemResponses } from '../http/define-route.ts';
+import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { invitationStatus, invitePerson } from './invite-person.ts';
 import { invitations, users } from './people-tables.ts';
@@ -66,7 +66,7 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       path: '/people/{id}',
       tags: ['People'],
       summary: "Change a person's roles, or disable them",
-      request: { params: z.object({ id: z.uuid() }), body: { ...json(UpdatePersonRequest), required: true } },
+      request: { params: z.object({ id: z.uuid() }), ...jsonBody(UpdatePersonRequest) },
       responses: {
         200: { description: 'Updated', ...json(PersonView) },
         ...problemResponses,
@@ -119,7 +119,7 @@ export const peopleRoutes = new OpenAPIHono<HttpEnv>()
       path: '/invitations',
       tags: ['Invitations'],
       summary: 'Invite someone by e-mail with their roles',
-      request: { body: { ...json(InvitePersonRequest), required: true } },
+      request: { ...jsonBody(InvitePersonRequest) },
       responses: {
         201: { description: 'Invitation sent', ...json(InvitationView) },
         ...problemResponses,
