@@ -85,6 +85,9 @@ async function payables(
   return [...claims, ...invoices];
 }
 
+/** Advisory lock numbering the day's payment batches (see migrate-database.ts and update-person.ts for the others). */
+const BATCH_NUMBER_LOCK = 4_242_003;
+
 const owed = (p: Payable) => Number(p.total) - Number(p.paid) - Number(p.pending);
 const bankReady = (p: Payable) =>
   p.iban !== null && isValidIban(p.iban) && (p.bic === null || p.bic === '' || isValidBic(p.bic));
@@ -187,11 +190,16 @@ export async function prepareExpensePaymentBatch(
       if (!bankReady(p)) throw new AppError('EXPENSE_PAYEE_IBAN_MISSING', { name: p.creditor_name });
       return { p, amount, position: i + 1 };
     });
+    // The day's batches are counted by their MsgId prefix, not by created_at::date: the database's time zone
+    // (UTC) and the cooperative's calendar day (Paris) differ near midnight, which gave a MsgId already taken.
+    // The lock makes two batches prepared at the same moment take successive numbers.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${BATCH_NUMBER_LOCK})`);
+    const prefix = `MUTUA-EXP-${today.replaceAll('-', '')}-`;
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
       tx,
-      sql`SELECT count(*)::int AS n FROM expense_payment_batches WHERE created_at::date = ${today}::date`,
+      sql`SELECT count(*)::int AS n FROM expense_payment_batches WHERE starts_with(message_id, ${prefix})`,
     );
-    const messageId = `MUTUA-EXP-${today.replaceAll('-', '')}-${Number(n) + 1}`;
+    const messageId = `${prefix}${Number(n) + 1}`;
     const createdAt = ctx.now();
     const transfers = lines.map(({ p, amount, position }) => ({
       endToEndId: `${messageId}-${position}`,

@@ -570,6 +570,44 @@ describe('payment batches', () => {
     expect(bq!.d).toBe(bq!.c);
   });
 
+  it('numbers the batches of the cooperative\'s day, even in the hour where Paris is a day ahead of UTC', async () => {
+    // A batch prepared at 00:05 in Paris (23:05 UTC the day before) already holds the day's first MsgId.
+    await ctx.db.execute(sql`INSERT INTO expense_payment_batches (message_id, execution_date, total_cents, file_sha256, created_at)
+      VALUES ('MUTUA-EXP-20260321-1', '2026-03-23', 100, ${ids.receipt1}, '2026-03-20T23:05:00Z')`);
+    ctx.setNow('2026-03-20T23:30:00Z');
+    try {
+      const draft = await clients.member!.post('/expenses/claims', {
+        activityId: ids.actA,
+        title: 'Salon de Nantes',
+        lines: [
+          {
+            kind: 'expense',
+            date: '2026-03-12',
+            categoryId: ids.catTRANSPORT,
+            description: 'Train Paris-Nantes',
+            totalCents: 6_000,
+            vatCents: 545,
+            receiptSha256: ids.receipt1,
+          },
+        ],
+      });
+      expect(draft.status, draft.text).toBe(201);
+      expect((await clients.member!.post(`/expenses/claims/${draft.body.id}/submit`)).status).toBe(200);
+      const approved = await clients.support!.post(`/expenses/claims/${draft.body.id}/decision`, {
+        action: 'approve',
+      });
+      expect(approved.body.status).toBe('approved');
+      const batch = await clients.accountant!.post('/expenses/batches', {
+        executionDate: '2026-03-23',
+        items: [{ type: 'claim', id: draft.body.id }],
+      });
+      expect(batch.status, batch.text).toBe(201);
+      expect(batch.body.messageId).toBe('MUTUA-EXP-20260321-2');
+    } finally {
+      ctx.setNow('2026-03-20T09:00:00Z');
+    }
+  });
+
   it('a member lists only their own activities', async () => {
     const mine = await clients.member!.get('/expenses');
     expect(mine.status).toBe(200);
