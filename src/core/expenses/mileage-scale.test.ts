@@ -27,6 +27,27 @@ describe('official mileage scale (barème kilométrique)', () => {
     expect(yearlyMileageCents(scale, car(5, true), 100)).toBe(7_632);
   });
 
+  it('has a single line for mopeds (cyclomoteurs ≤ 50 cm³), whatever the horsepower', () => {
+    const moped = (fiscalHp = 1, electric = false) => ({ vehicle: 'moped' as const, fiscalHp, electric });
+    // Up to 3,000 km: d × 0.315.
+    expect(yearlyMileageCents(scale, moped(), 1_000)).toBe(31_500);
+    expect(yearlyMileageCents(scale, moped(), 3_000)).toBe(94_500);
+    // 3,001 to 6,000 km: d × 0.079 + 711 €.
+    expect(yearlyMileageCents(scale, moped(), 3_001)).toBe(Math.round(3_001 * 7.9) + 71_100);
+    expect(yearlyMileageCents(scale, moped(), 6_000)).toBe(47_400 + 71_100);
+    // Beyond 6,000 km: d × 0.198.
+    expect(yearlyMileageCents(scale, moped(), 6_001)).toBe(Math.round(6_001 * 19.8));
+    expect(yearlyMileageCents(scale, moped(3), 1_000)).toBe(31_500);
+    // Electric: + 20 %.
+    expect(yearlyMileageCents(scale, moped(1, true), 1_000)).toBe(37_800);
+    // Carried to 2026 with the other lines; a trip after 2,950 km crosses into the second bracket.
+    expect(mileageScaleOn('2026-11-01')!.bands.filter((b) => b.vehicle === 'moped')).toHaveLength(1);
+    expect(mileageAllowanceCents(scale, { ...moped(), distanceKm: 100 }, 2_950)).toEqual({
+      amountCents: Math.round(3_050 * 7.9) + 71_100 - Math.round(2_950 * 31.5),
+      bracketRateMilli: 79,
+    });
+  });
+
   it('pays a trip the difference of the yearly amounts, so brackets apply to the year', () => {
     expect(mileageAllowanceCents(scale, { ...car(5), distanceKm: 100 }, 0).amountCents).toBe(6_360);
     // After 6,000 km already driven, the 5,001-20,000 rate applies: 100 × 0.357.
@@ -38,7 +59,7 @@ describe('official mileage scale (barème kilométrique)', () => {
       fc.property(
         fc.integer({ min: 1, max: 9 }),
         fc.boolean(),
-        fc.constantFrom('car' as const, 'motorcycle' as const),
+        fc.constantFrom('car' as const, 'motorcycle' as const, 'moped' as const),
         fc.array(fc.integer({ min: 1, max: 5_000 }), { minLength: 1, maxLength: 12 }),
         (hp, electric, vehicle, trips) => {
           let before = 0;

@@ -10,8 +10,12 @@ import { z } from 'zod';
  * paid the difference between the yearly amount after it and before it (the member's earlier trips of the year
  * count), so the trips of a year always add up to the scale's yearly amount, bracket changes included.
  * Electric vehicles get 20 % more (arrêté du 27 mars 2023).
+ *
+ * Three scales by vehicle: cars by fiscal horsepower; motorcycles and scooters above 50 cm³ by fiscal
+ * horsepower; mopeds (cyclomoteurs, vélomoteurs and scooters of 50 cm³ or less) on a single line whatever their
+ * horsepower (a cyclomoteur's registration shows 1 CV; the form does not ask for it).
  */
-export const vehicleKinds = ['car', 'motorcycle'] as const;
+export const vehicleKinds = ['car', 'motorcycle', 'moped'] as const;
 export type VehicleKind = (typeof vehicleKinds)[number];
 
 /** One line of the scale: fiscal horsepower from..to, and the brackets by yearly distance. */
@@ -49,6 +53,23 @@ const moto = (hpFrom: number, hpTo: number | null, a: number, b: number, fixed: 
     ],
   }) as const;
 
+/**
+ * Cyclomoteurs (≤ 50 cm³): d × 0.315 up to 3,000 km; d × 0.079 + 711 € from 3,001 to 6,000 km; d × 0.198 beyond.
+ * Source: barème kilométrique 2025 (revenus 2024), BOI-BAREME-000001, « barème applicable aux cyclomoteurs,
+ * vélomoteurs et scooters d'une puissance inférieure à 50 centimètres cubes », not revalued since 2023 like the
+ * car and motorcycle lines (as reported by Les Echos Publishing, « Gel des barèmes kilométriques », 14 April 2025).
+ */
+const moped = {
+  vehicle: 'moped',
+  hpFrom: 1,
+  hpTo: null,
+  brackets: [
+    { upToKm: 3_000, rateMilli: 315, fixedEuros: 0 },
+    { upToKm: 6_000, rateMilli: 79, fixedEuros: 711 },
+    { upToKm: null, rateMilli: 198, fixedEuros: 0 },
+  ],
+} as const;
+
 /** The scales, oldest first. Add next year's by appending one (never edit a past one: past claims used it). */
 export const mileageScales: readonly MileageScale[] = [
   {
@@ -64,6 +85,7 @@ export const mileageScales: readonly MileageScale[] = [
       moto(0, 2, 395, 99, 891, 248),
       moto(3, 5, 468, 82, 1_158, 275),
       moto(6, null, 606, 79, 1_583, 343),
+      moped,
     ],
   },
 ];

@@ -230,6 +230,24 @@ describe('expense claims', () => {
     ids.claim1 = id;
   });
 
+  it('prices a moped trip (cyclomoteur ≤ 50 cm³) on its own scale line', async () => {
+    const m = clients.member!;
+    const trip = {
+      kind: 'mileage',
+      date: '2026-03-12',
+      description: 'Villeurbanne - Bron',
+      vehicle: 'moped',
+      fiscalHp: 1,
+      distanceKm: 40,
+    };
+    const created = await m.post('/expenses/claims', claim([trip]));
+    expect(created.status, created.text).toBe(201);
+    // 40 km at 0.315 €/km (first 3,000 km of the year).
+    expect(created.body.lines[0].totalCents).toBe(1_260);
+    expect(created.body.lines[0].vehicle).toBe('moped');
+    expect((await m.post('/expenses/claims', claim([{ ...trip, vehicle: 'bicycle' }]))).status).toBe(422);
+  });
+
   it('nobody approves their own; approval posts the entry on the right activity and the treasury falls by the cost', async () => {
     // A member has no right to approve at all; support approves; support's own claim needs someone else.
     expect(
@@ -570,7 +588,7 @@ describe('payment batches', () => {
     expect(bq!.d).toBe(bq!.c);
   });
 
-  it('numbers the batches of the cooperative\'s day, even in the hour where Paris is a day ahead of UTC', async () => {
+  it("numbers the batches of the cooperative's day, even in the hour where Paris is a day ahead of UTC", async () => {
     // A batch prepared at 00:05 in Paris (23:05 UTC the day before) already holds the day's first MsgId.
     await ctx.db.execute(sql`INSERT INTO expense_payment_batches (message_id, execution_date, total_cents, file_sha256, created_at)
       VALUES ('MUTUA-EXP-20260321-1', '2026-03-23', 100, ${ids.receipt1}, '2026-03-20T23:05:00Z')`);

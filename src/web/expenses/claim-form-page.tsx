@@ -46,7 +46,7 @@ type LineState = {
   vat: string;
   vatTouched: boolean;
   receipt: { sha256: string; mediaType: string; preview: string | null } | null;
-  vehicle: 'car' | 'motorcycle';
+  vehicle: 'car' | 'motorcycle' | 'moped';
   fiscalHp: number | string;
   electric: boolean;
   distance: number | string;
@@ -183,7 +183,8 @@ export function ClaimFormPage() {
           date: l.date,
           description: l.description,
           vehicle: l.vehicle,
-          fiscalHp: Number(l.fiscalHp),
+          // A moped's scale has one line whatever the horsepower (a cyclomoteur's registration shows 1 CV).
+          fiscalHp: l.vehicle === 'moped' ? 1 : Number(l.fiscalHp),
           electric: l.electric,
           distanceKm: Number(l.distance),
         });
@@ -450,18 +451,25 @@ export function ClaimFormPage() {
                           data={[
                             { value: 'car', label: x('form.car') },
                             { value: 'motorcycle', label: x('form.motorcycle') },
+                            { value: 'moped', label: x('form.moped') },
                           ]}
                           value={l.vehicle}
                           onChange={(v) => v && update(l.key, { vehicle: v as LineState['vehicle'] })}
                           allowDeselect={false}
                         />
-                        <NumberInput
-                          label={x('form.fiscalHp')}
-                          min={1}
-                          max={50}
-                          value={l.fiscalHp}
-                          onChange={(v) => update(l.key, { fiscalHp: v })}
-                        />
+                        {l.vehicle === 'moped' ? (
+                          <Text size="sm" c="dimmed" mt={{ base: 0, xs: 30 }}>
+                            {x('form.mopedScale')}
+                          </Text>
+                        ) : (
+                          <NumberInput
+                            label={x('form.fiscalHp')}
+                            min={1}
+                            max={50}
+                            value={l.fiscalHp}
+                            onChange={(v) => update(l.key, { fiscalHp: v })}
+                          />
+                        )}
                         <NumberInput
                           label={x('form.distance')}
                           required

@@ -117,7 +117,10 @@ function QueueCard({ entry }: { entry: ApprovalQueueItem }) {
                     {day(l.date)} · {l.description}{' '}
                     <Text span size="xs" c="dimmed">
                       ({l.categoryLabel}
-                      {l.kind === 'mileage' ? `, ${l.distanceKm} km, ${l.fiscalHp} CV` : ''})
+                      {l.kind === 'mileage'
+                        ? `, ${l.distanceKm} km, ${l.vehicle === 'moped' ? x('form.moped') : `${l.fiscalHp} CV`}`
+                        : ''}
+                      )
                     </Text>
                   </Text>
                   <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums', flexShrink: 0 }}>
