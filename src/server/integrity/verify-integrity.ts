@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import { readMigrations } from '../db/migrate-database.ts';
 import { queryRows } from '../db/query-rows.ts';
+import { verifyExpenses } from '../expenses/verify-expenses.ts';
 import { verifyLedger } from '../ledger/verify-ledger.ts';
 
 export type IntegrityCheck = { name: string; ok: boolean; details: string[] };
@@ -40,6 +41,7 @@ export async function verifyIntegrity(ctx: AppContext): Promise<IntegrityReport>
   });
 
   checks.push(...(await verifyLedger(ctx)));
+  checks.push(...(await verifyExpenses(ctx)));
 
   return { ok: checks.every((c) => c.ok), checkedAt: ctx.now().toISOString(), checks };
 }
