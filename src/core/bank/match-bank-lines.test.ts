@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditorReference, readCreditorReference } from './creditor-reference.ts';
+import { creditorReference, formatCreditorReference, readCreditorReference } from './creditor-reference.ts';
 import { generateBankScenario } from './generate-bank-scenario.ts';
 import {
   autoConfirmThreshold,
@@ -82,6 +82,35 @@ describe('matching one line', () => {
       line({ amountCents: 360_000, structuredRefs: [creditorReference('F2026-00042')!] }),
     );
     expect(best).toMatchObject({ reason: 'structuredReference', confidence: 99 });
+  });
+
+  it('by the RF reference as printed on the invoice, typed by the client in the free remittance', () => {
+    const printed = formatCreditorReference(creditorReference('F2026-00042')!);
+    expect(printed).toBe('RF93 F202 6000 42');
+    for (const remittance of [`Facture ${printed} merci`, 'VIR rf93f202600042', `${printed}`]) {
+      const [best] = matcher.suggest(line({ amountCents: 360_000, remittance }));
+      expect(best, remittance).toMatchObject({
+        reason: 'structuredReference',
+        confidence: 99,
+        allocations: [{ invoiceId: 'e', amountCents: 360_000 }],
+      });
+    }
+    // Wrong check digits: not a reference, and nothing else names the invoice.
+    const [wrong] = matcher.suggest(line({ amountCents: 1, remittance: 'RF94 F202 6000 42' }));
+    expect(wrong?.reason).not.toBe('structuredReference');
+  });
+
+  it('by the RF reference of a number longer than 21 characters (its last 21), unless two share it', () => {
+    const long = invoice('long', 'ATELIER-BOIS-NORD/F2026-03-000042', 'Atelier & Co', 10_000);
+    const one = createBankMatcher({ invoices: [long], batches: [], rules: [] });
+    const reference = creditorReference(long.number)!;
+    const [best] = one.suggest(line({ amountCents: 10_000, structuredRefs: [reference] }));
+    expect(best).toMatchObject({ reason: 'structuredReference', allocations: [{ invoiceId: 'long' }] });
+    const twin = invoice('twin', 'MENUISERIE-BOIS-NORD/F2026-03-000042', 'Atelier & Co', 10_000);
+    expect(creditorReference(twin.number)).toBe(reference);
+    const both = createBankMatcher({ invoices: [long, twin], batches: [], rules: [] });
+    const suggestions = both.suggest(line({ amountCents: 10_000, structuredRefs: [reference] }));
+    expect(suggestions.some((x) => x.reason === 'structuredReference')).toBe(false);
   });
 
   it('a partial payment quoting the number is suggested below the threshold', () => {

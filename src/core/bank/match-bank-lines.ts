@@ -1,4 +1,8 @@
-import { readCreditorReference } from './creditor-reference.ts';
+import {
+  creditorReferenceBody,
+  findCreditorReferences,
+  readCreditorReference,
+} from './creditor-reference.ts';
 import { counterpartyKey, partyNameTokens } from './normalize-party-name.ts';
 
 /** An issued invoice still (partly) unpaid. */
@@ -104,6 +108,9 @@ export function createBankMatcher(input: {
   const due = new Map<string, number>();
   const byId = new Map<string, OpenInvoice>();
   const byNumber = new Map<string, OpenInvoice>();
+  // By the body of the RF reference printed on the invoice (creditorReference); null when two open invoices
+  // share one (numbers cut to their last 21 characters), so neither is named by it.
+  const byReference = new Map<string, OpenInvoice | null>();
   const byAmount = new Map<number, OpenInvoice[]>();
   const byAmountAndClient = new Map<string, OpenInvoice[]>();
   const byClient = new Map<string, OpenInvoice[]>();
@@ -114,6 +121,8 @@ export function createBankMatcher(input: {
     due.set(inv.id, inv.dueCents);
     byId.set(inv.id, inv);
     byNumber.set(normalizeNumber(inv.number), inv);
+    const body = creditorReferenceBody(inv.number);
+    if (body !== null) byReference.set(body, byReference.has(body) ? null : inv);
     push(byAmount, inv.dueCents, inv);
     push(byAmountAndClient, `${inv.dueCents}|${inv.clientId}`, inv);
     push(byClient, inv.clientId, inv);
@@ -163,19 +172,27 @@ export function createBankMatcher(input: {
     return found.sort((a, b) => b.similarity - a.similarity).slice(0, 5);
   }
 
-  /** Invoices named in a text: numbers as written, or an RF reference built from one. */
+  /**
+   * Invoices named in a text: numbers as written, or the RF reference printed on the invoice, sent in the
+   * bank's structured field or typed by the client in the free remittance (both count as structured: the
+   * check digits prove the reference was copied whole).
+   */
   function invoicesNamedIn(texts: readonly string[], refs: readonly string[]) {
     const found: OpenInvoice[] = [];
     let structured = false;
+    const take = (inv: OpenInvoice | null | undefined) => {
+      if (!inv || dueOf(inv) <= 0) return false;
+      if (!found.includes(inv)) found.push(inv);
+      structured = true;
+      return true;
+    };
     for (const ref of refs) {
-      // A valid RF reference carries the invoice number as its body (creditorReference); else the bank's
+      // A valid RF reference carries the invoice number's body (creditorReference); else the bank's
       // structured field may hold the number itself.
-      const inv = byNumber.get(normalizeNumber(readCreditorReference(ref) ?? ref));
-      if (inv && dueOf(inv) > 0 && !found.includes(inv)) {
-        found.push(inv);
-        structured = true;
-      }
+      const body = readCreditorReference(ref);
+      take(body !== null ? byReference.get(body) : byNumber.get(normalizeNumber(ref)));
     }
+    for (const text of texts) for (const body of findCreditorReferences(text)) take(byReference.get(body));
     for (const text of texts)
       for (const m of text.matchAll(tokenPattern)) {
         const key = normalizeNumber(m[0]);

@@ -16,6 +16,8 @@ export type StatementToWrite = {
     remittance: string;
     endToEndId?: string;
     messageId?: string;
+    /** CAMT only: an ISO 11649 reference sent in the structured remittance (Strd/CdtrRefInf/Ref). */
+    structuredReference?: string;
   }[];
 };
 
@@ -42,7 +44,7 @@ export function writeCamt053(statements: StatementToWrite[], version = 2): strin
     for (const l of s.lines) {
       const credit = l.amountCents > 0;
       parts.push(
-        `<Ntry><NtryRef>${esc(l.reference)}</NtryRef><Amt Ccy="EUR">${decimal(l.amountCents)}</Amt><CdtDbtInd>${credit ? 'CRDT' : 'DBIT'}</CdtDbtInd><Sts>${version >= 8 ? '<Cd>BOOK</Cd>' : 'BOOK'}</Sts><BookgDt><Dt>${l.date}</Dt></BookgDt><ValDt><Dt>${l.date}</Dt></ValDt><AcctSvcrRef>${esc(l.reference)}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>${credit ? 'RCDT' : 'ICDT'}</Cd><SubFmlyCd>${credit ? 'ESCT' : 'ESCT'}</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs>${l.messageId ? `<MsgId>${esc(l.messageId)}</MsgId>` : ''}<EndToEndId>${esc(l.endToEndId ?? 'NOTPROVIDED')}</EndToEndId></Refs><RltdPties>${credit ? `<Dbtr>${name(l.counterparty)}</Dbtr>` : `<Cdtr>${name(l.counterparty)}</Cdtr>`}</RltdPties><RmtInf><Ustrd>${esc(l.remittance)}</Ustrd></RmtInf></TxDtls></NtryDtls><AddtlNtryInf>${esc(`${credit ? 'VIR SEPA RECU' : 'VIR SEPA EMIS'} ${l.counterparty}`)}</AddtlNtryInf></Ntry>`,
+        `<Ntry><NtryRef>${esc(l.reference)}</NtryRef><Amt Ccy="EUR">${decimal(l.amountCents)}</Amt><CdtDbtInd>${credit ? 'CRDT' : 'DBIT'}</CdtDbtInd><Sts>${version >= 8 ? '<Cd>BOOK</Cd>' : 'BOOK'}</Sts><BookgDt><Dt>${l.date}</Dt></BookgDt><ValDt><Dt>${l.date}</Dt></ValDt><AcctSvcrRef>${esc(l.reference)}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>${credit ? 'RCDT' : 'ICDT'}</Cd><SubFmlyCd>${credit ? 'ESCT' : 'ESCT'}</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs>${l.messageId ? `<MsgId>${esc(l.messageId)}</MsgId>` : ''}<EndToEndId>${esc(l.endToEndId ?? 'NOTPROVIDED')}</EndToEndId></Refs><RltdPties>${credit ? `<Dbtr>${name(l.counterparty)}</Dbtr>` : `<Cdtr>${name(l.counterparty)}</Cdtr>`}</RltdPties><RmtInf><Ustrd>${esc(l.remittance)}</Ustrd>${l.structuredReference ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>ISO</Issr></Tp><Ref>${esc(l.structuredReference)}</Ref></CdtrRefInf></Strd>` : ''}</RmtInf></TxDtls></NtryDtls><AddtlNtryInf>${esc(`${credit ? 'VIR SEPA RECU' : 'VIR SEPA EMIS'} ${l.counterparty}`)}</AddtlNtryInf></Ntry>`,
       );
     }
     parts.push('</Stmt>');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { creditorReference } from '../bank/creditor-reference.ts';
 import { computeDocumentTotals } from './compute-document-totals.ts';
-import { describeLegalMentions } from './describe-legal-mentions.ts';
+import { describeLegalMentions, paymentReference } from './describe-legal-mentions.ts';
 import type { DocumentBody } from './document-line.ts';
 import { legalMentions } from './legal-mentions.ts';
 import type { SalesDocumentView } from './sales-document-view.ts';
@@ -105,5 +106,23 @@ describe('legal mentions', () => {
     expect(text.precedingInvoice).toEqual(['Avoir sur la facture n° F2026-00001 du 02/03/2026']);
     expect(text.deliveryAddress).toEqual(['Adresse de livraison : Chantier, 33000 Bordeaux']);
     expect(text.documentNumber).toEqual(['Avoir n° F2026-00001']);
+  });
+
+  it('asks the client to quote the RF creditor reference derived from the number, beside the bank details', () => {
+    const bank = (v: SalesDocumentView) =>
+      describeLegalMentions(v).find((m) => m.key === 'bankDetails')!.texts;
+    expect(paymentReference(view())).toBe('RF36F202600001');
+    expect(bank(view())).toEqual([
+      'IBAN FR76 3000 6000 0112 3456 7890 189',
+      'BIC AGRIFRPP',
+      'Référence de paiement : RF36 F202 6000 01',
+      'Merci d’indiquer cette référence dans le libellé de votre virement.',
+    ]);
+    expect(paymentReference(view({ type: 'deposit', number: 'FA-2026/7' }))).toBe(
+      creditorReference('FA20267'),
+    );
+    // A credit note is not paid by the client: no reference to quote.
+    expect(paymentReference(view({ type: 'creditNote' }))).toBeNull();
+    expect(bank(view({ type: 'creditNote' }))).toHaveLength(2);
   });
 });

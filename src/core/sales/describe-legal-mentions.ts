@@ -1,3 +1,4 @@
+import { creditorReference, formatCreditorReference } from '../bank/creditor-reference.ts';
 import { legalFormLabel } from '../cooperative/legal-forms.ts';
 import { formatIban } from '../identity/bank-details.ts';
 import { formatDateFr, formatEuros, formatQuantityFr, formatSiren } from './format-fr.ts';
@@ -48,6 +49,14 @@ export function appliesTo(when: LegalMentionCondition, doc: SalesDocumentView): 
     case 'hasPurchaseOrder':
       return doc.purchaseOrderReference !== null;
   }
+}
+
+/**
+ * The ISO 11649 creditor reference the client is asked to quote (BT-83 in the Factur-X XML), derived from the
+ * number so the bank matcher finds the invoice again (issue 9 §3). A credit note is not paid by the client: none.
+ */
+export function paymentReference(doc: Pick<SalesDocumentView, 'type' | 'number'>): string | null {
+  return doc.type === 'creditNote' ? null : creditorReference(doc.number);
 }
 
 /** The exact text of every mention that applies to the document, in the order of `legalMentions`. */
@@ -111,7 +120,19 @@ export function describeLegalMentions(doc: SalesDocumentView): MentionText[] {
         ? 'Option pour le paiement de la taxe d’après les débits'
         : 'TVA acquittée sur les encaissements',
     ],
-    bankDetails: () => [`IBAN ${formatIban(s.iban)}`, `BIC ${s.bic}`],
+    bankDetails: () => {
+      const reference = paymentReference(doc);
+      return [
+        `IBAN ${formatIban(s.iban)}`,
+        `BIC ${s.bic}`,
+        ...(reference
+          ? [
+              `Référence de paiement : ${formatCreditorReference(reference)}`,
+              'Merci d’indiquer cette référence dans le libellé de votre virement.',
+            ]
+          : []),
+      ];
+    },
     precedingInvoice: () => [
       doc.precedingInvoice
         ? `Avoir sur la facture n° ${doc.precedingInvoice.number} du ${formatDateFr(doc.precedingInvoice.issueDate)}`

@@ -2,7 +2,7 @@ import type { Invoice } from '@e-invoice-eu/core';
 import { legalFormLabel } from '../../core/cooperative/legal-forms.ts';
 import type { VatGroup } from '../../core/sales/compute-document-totals.ts';
 import { formatQuantity, parseQuantity } from '../../core/sales/decimal-quantity.ts';
-import { describeLegalMentions } from '../../core/sales/describe-legal-mentions.ts';
+import { describeLegalMentions, paymentReference } from '../../core/sales/describe-legal-mentions.ts';
 import { describePaymentTerms } from '../../core/sales/payment-terms.ts';
 import {
   documentTypeCodes,
@@ -134,7 +134,9 @@ export function buildFacturXInvoice(doc: SalesDocumentView): Invoice {
             {
               // UNTDID 4461 code 58: SEPA credit transfer.
               'cbc:PaymentMeansCode': '58',
-              'cbc:PaymentID': doc.number,
+              // BT-83 (ram:PaymentReference in CII): the RF creditor reference printed beside the IBAN, which
+              // the client's bank sends back and the bank matcher reads (ISO 11649, issue 9 §3).
+              'cbc:PaymentID': paymentReference(doc) ?? doc.number,
               'cac:PayeeFinancialAccount': {
                 'cbc:ID': s.iban,
                 'cbc:Name': s.legalName,

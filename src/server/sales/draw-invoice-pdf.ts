@@ -244,12 +244,15 @@ export async function drawInvoicePdf(
     blocks.push({ text: 'Bon pour accord — date et signature du client :', bold: true });
   } else if (doc.type !== 'creditNote') {
     blocks.push({
-      text: `Règlement par virement à l’ordre de ${doc.seller.legalName}, référence ${doc.number} :`,
+      text: `Règlement par virement à l’ordre de ${doc.seller.legalName} :`,
     });
   } else {
     blocks.push({ text: 'Compte de la coopérative :' });
   }
-  if (!quote) for (const text of mention('bankDetails')) blocks.push({ text });
+  // The RF reference stands out: quoted by the client, it lets the bank matcher settle the invoice (issue 9).
+  if (!quote)
+    for (const text of mention('bankDetails'))
+      blocks.push({ text, bold: text.startsWith('Référence de paiement') });
   for (const key of ['latePenaltyRate', 'recoveryIndemnity', 'earlyPaymentDiscount', 'vatRegime'] as const) {
     for (const text of mention(key)) blocks.push({ text, color: grey });
   }

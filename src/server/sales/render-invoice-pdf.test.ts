@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { creditorReference, formatCreditorReference } from '../../core/bank/creditor-reference.ts';
 import { computeDocumentTotals, type DocumentTotals } from '../../core/sales/compute-document-totals.ts';
 import { describeLegalMentions } from '../../core/sales/describe-legal-mentions.ts';
 import type { DocumentBody, DocumentLine } from '../../core/sales/document-line.ts';
@@ -146,6 +147,14 @@ describe('renderInvoicePdf', () => {
       /<ram:InvoiceReferencedDocument>\s*<ram:IssuerAssignedID>F2026-00042</,
     );
     expect(all(rendered.get('deposit')!.xmlText, 'TypeCode')[0]).toBe('386');
+    // BT-83: the RF creditor reference printed beside the bank details, for the bank matcher (issue 9).
+    for (const name of ['oneRate', 'deposit', 'balance']) {
+      const r = rendered.get(name)!;
+      const reference = creditorReference(r.doc.number)!;
+      expect(all(r.xmlText, 'PaymentReference'), name).toEqual([reference]);
+      expect(text(name)).toContain(`Référence de paiement : ${formatCreditorReference(reference)}`);
+    }
+    expect(all(rendered.get('creditNote')!.xmlText, 'PaymentReference')).toEqual([]);
     expect(text('individual')).not.toContain('Indemnité forfaitaire');
     expect(text('individual')).toContain('Option pour le paiement de la taxe d’après les débits');
     expect(text('oneRate')).toContain(
