@@ -80,6 +80,16 @@ export type MailTemplates = {
     indemnity: string | null;
     iban: string;
   };
+  /** A draft invoice that support sent back to its author, with the reason (issue 5 §validation). */
+  salesInvoiceReturned: {
+    name: string;
+    cooperativeName: string;
+    reviewerName: string;
+    clientName: string;
+    total: string;
+    reason: string;
+    url: string;
+  };
 };
 
 const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[K]) => Rendered> } = {
@@ -267,6 +277,34 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
         subject: `Reminder: invoice ${v.number} due on ${v.dueDate}`,
         text: `${p.join('\n\n')}\n`,
         html: layout(v.cooperativeName, p, null),
+      };
+    },
+  },
+  salesInvoiceReturned: {
+    fr: (v) => {
+      const p = [
+        `Bonjour ${v.name},`,
+        `${v.reviewerName} vous a renvoyé votre facture pour ${v.clientName} (${v.total}) : elle est de nouveau un brouillon.`,
+        `Motif : ${v.reason}`,
+        'Corrigez-la puis soumettez-la de nouveau à la validation.',
+      ];
+      return {
+        subject: `Facture pour ${v.clientName} à revoir`,
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Ouvrir le brouillon', url: v.url }),
+      };
+    },
+    en: (v) => {
+      const p = [
+        `Hello ${v.name},`,
+        `${v.reviewerName} sent your invoice for ${v.clientName} (${v.total}) back to you: it is a draft again.`,
+        `Reason: ${v.reason}`,
+        'Correct it, then submit it for validation again.',
+      ];
+      return {
+        subject: `Invoice for ${v.clientName} to review`,
+        text: `${p.join('\n\n')}\n\n${v.url}\n`,
+        html: layout(v.cooperativeName, p, { label: 'Open the draft', url: v.url }),
       };
     },
   },

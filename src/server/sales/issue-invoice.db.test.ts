@@ -9,6 +9,7 @@ import { activities, activityMembers } from '../activities/activities-tables.ts'
 import type { Actor } from '../audit/actor.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { readFile } from '../files/store-file.ts';
+import { emails } from '../mail/mail-tables.ts';
 import { memberStagePeriods, members } from '../members/members-tables.ts';
 import { createAccount } from '../people/create-account.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
@@ -457,6 +458,12 @@ describe('sales', () => {
       status: 'draft',
       returnReason: 'Le taux de TVA de la formation est à revoir.',
     });
+    // The author is told by e-mail, with the reason and a link to the draft.
+    const mails = await ctx.db.select().from(emails).where(eq(emails.template, 'salesInvoiceReturned'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.toAddress).toBe('member@test.coop');
+    expect(mails[0]!.textBody).toContain('Motif : Le taux de TVA de la formation est à revoir.');
+    expect(mails[0]!.textBody).toContain(`/sales/invoices/${id}/edit`);
     const again = await member.post(`/sales/invoices/${id}/submit`, {});
     expect(again.body).toMatchObject({ status: 'submitted', returnReason: null });
     expect((await support.post(`/sales/invoices/${id}/approve`, {})).status).toBe(200);

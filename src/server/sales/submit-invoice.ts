@@ -2,13 +2,17 @@ import { eq } from 'drizzle-orm';
 import { can } from '../../core/access/permissions.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import { assertCanTransition } from '../../core/sales/document-statuses.ts';
+import { formatEuros } from '../../core/sales/format-fr.ts';
 import { ReturnInvoiceInput } from '../../core/sales/sales-schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { cooperative } from '../cooperative/cooperative-tables.ts';
+import { enqueueEmail } from '../mail/enqueue-email.ts';
+import { users } from '../people/people-tables.ts';
 import { loadInvoiceForUpdate } from './load-invoice-for-update.ts';
 import { salesToday } from './sales-access.ts';
-import { invoices } from './sales-tables.ts';
+import { clients, invoices } from './sales-tables.ts';
 
 /** The member sends a draft to support for validation. */
 export async function submitInvoice(ctx: AppContext, actor: Actor, invoiceId: string) {
@@ -52,7 +56,10 @@ export async function approveInvoice(ctx: AppContext, actor: Actor, invoiceId: s
   });
 }
 
-/** Support sends a submitted invoice back to its author as a draft, saying why (shown on the draft). */
+/**
+ * Support sends a submitted invoice back to its author as a draft, saying why: the reason shows on the draft and
+ * goes to the author by e-mail (queued in the same transaction), so they need not watch the screen.
+ */
 export async function returnInvoiceToDraft(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown) {
   const parsed = ReturnInvoiceInput.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { zodError: parsed.error });
@@ -77,5 +84,35 @@ export async function returnInvoiceToDraft(ctx: AppContext, actor: Actor, invoic
       objectId: invoiceId,
       changes: { reason },
     });
+    const authorId = invoice.createdBy;
+    if (authorId && authorId !== actor.userId) {
+      const [author] = await tx.select().from(users).where(eq(users.id, authorId));
+      const [reviewer] = actor.userId
+        ? await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId))
+        : [];
+      const [client] = await tx
+        .select({ name: clients.name })
+        .from(clients)
+        .where(eq(clients.id, invoice.clientId));
+      const [coop] = await tx.select({ name: cooperative.legalName }).from(cooperative);
+      if (author?.active) {
+        await enqueueEmail(tx, {
+          to: author.email,
+          toName: author.name,
+          locale: author.locale,
+          template: 'salesInvoiceReturned',
+          vars: {
+            name: author.name,
+            cooperativeName: coop?.name ?? 'Mutua',
+            reviewerName: reviewer?.name ?? '',
+            clientName: client?.name ?? '',
+            total: formatEuros(Number(invoice.totalInclCents)),
+            reason,
+            url: `${ctx.config.publicUrl}/sales/invoices/${invoiceId}/edit`,
+          },
+          now: ctx.now(),
+        });
+      }
+    }
   });
 }
