@@ -12,6 +12,18 @@ export type ProratedSalary = {
 };
 
 /**
+ * What the rules engine needs to price an incomplete month (create-salary-engine): the calendar days paid out of
+ * the month's, and the gross a whole month would have paid. The social-security ceiling and the general
+ * reduction's SMIC are prorated from them; a whole month has none.
+ */
+export type IncompleteMonth = Pick<ProratedSalary, 'daysPaid' | 'monthDays' | 'fullMonthCents'>;
+
+/** The gross of `daysPaid` calendar days out of `monthDays`, to the nearest cent; all the days pay the month. */
+export function grossForDays(fullMonthCents: number, daysPaid: number, monthDays: number): number {
+  return daysPaid === monthDays ? fullMonthCents : Math.round((fullMonthCents * daysPaid) / monthDays);
+}
+
+/**
  * The salary of an incomplete month (a contract starting or ending during it), by the calendar-days method
  * ("méthode des jours calendaires"): monthly salary × calendar days of the contract in the month ÷ calendar days
  * of the month, rounded to the nearest cent. No text fixes the method: the Cour de cassation prefers the real
@@ -31,7 +43,6 @@ export function prorateMonthlySalary(
   const periodTo = contract.lastDay !== null && contract.lastDay < last ? contract.lastDay : last;
   const monthDays = daysInclusive(first, last);
   const daysPaid = periodTo < periodFrom ? 0 : daysInclusive(periodFrom, periodTo);
-  const grossCents =
-    daysPaid === monthDays ? fullMonthCents : Math.round((fullMonthCents * daysPaid) / monthDays);
+  const grossCents = grossForDays(fullMonthCents, daysPaid, monthDays);
   return { periodFrom, periodTo, daysPaid, monthDays, fullMonthCents, grossCents };
 }

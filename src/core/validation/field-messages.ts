@@ -190,6 +190,10 @@ export const fieldMessages = {
     fr: 'La date de sortie est avant le premier mois de paie.',
     en: 'The exit date is before the first payroll month.',
   },
+  'payroll.daysPaidInMonth': {
+    fr: 'Le mois n’a pas autant de jours.',
+    en: 'The month does not have that many days.',
+  },
   'payroll.exitTooFar': {
     fr: 'Un plan de sortie couvre au plus 60 mois.',
     en: 'An exit plan covers at most 60 months.',

@@ -2,14 +2,26 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PayrollMonth } from '../../core/payroll/payroll-month.ts';
 import type { PayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import type { IncompleteMonth } from '../../core/payroll/prorate-monthly-salary.ts';
 import type { SalaryFigures } from '../../core/payroll/salary-simulation-schemas.ts';
 import { salaryComputationKey } from './build-salary-situation.ts';
 import type { SalaryWorkerAnswer, SalaryWorkerRequest } from './salary-engine-worker.ts';
 
-export type SalaryJob = { settings: PayrollSettings; month: PayrollMonth; grossCents: number };
+export type SalaryJob = {
+  settings: PayrollSettings;
+  month: PayrollMonth;
+  grossCents: number;
+  /** The incomplete month the gross pays; a whole month without. */
+  period?: IncompleteMonth | null;
+};
 
 export type SalaryEnginePool = {
-  figures(settings: PayrollSettings, month: PayrollMonth, grossCents: number): Promise<SalaryFigures>;
+  figures(
+    settings: PayrollSettings,
+    month: PayrollMonth,
+    grossCents: number,
+    period?: IncompleteMonth | null,
+  ): Promise<SalaryFigures>;
   smicCents(month: PayrollMonth): Promise<number>;
   /** Many computations at once: identical ones computed once, the rest spread over the threads. */
   figuresMany(jobs: readonly SalaryJob[]): Promise<SalaryFigures[]>;
@@ -113,7 +125,7 @@ export function createSalaryEnginePool(
   }
 
   async function figuresMany(jobs: readonly SalaryJob[]): Promise<SalaryFigures[]> {
-    const keys = jobs.map((j) => salaryComputationKey(j.settings, j.month, j.grossCents));
+    const keys = jobs.map((j) => salaryComputationKey(j.settings, j.month, j.grossCents, j.period));
     // Every answer of this call, kept here: the memo may evict some before the call ends.
     const known = new Map<string, SalaryFigures>();
     const missing = new Map<string, SalaryJob>();
@@ -144,8 +156,8 @@ export function createSalaryEnginePool(
   }
 
   return {
-    async figures(settings, month, grossCents) {
-      return (await figuresMany([{ settings, month, grossCents }]))[0]!;
+    async figures(settings, month, grossCents, period) {
+      return (await figuresMany([{ settings, month, grossCents, period }]))[0]!;
     },
     figuresMany,
     smicCents(month) {

@@ -3,6 +3,7 @@ import Engine from 'publicodes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eurosToCents } from '../../core/payroll/euros-to-cents.ts';
 import { defaultPayrollSettings, type PayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import type { SalaryFigures } from '../../core/payroll/salary-simulation-schemas.ts';
 import { createSalaryEngine, readSalaryFigures, type SalaryEngine } from './create-salary-engine.ts';
 import {
   contributionLineRules,
@@ -241,5 +242,70 @@ describe('the salary engine', () => {
     }
     expect(noisy.length).toBeGreaterThan(0);
     expect(salaryEngineOptions.warn).toBe(false);
+  }, 120_000);
+});
+
+describe('an incomplete month (entry or exit during it, paid by calendar days)', () => {
+  const settings: PayrollSettings = {
+    ...defaultPayrollSettings,
+    providentPlan: { employerRateBp: 80, employeeRateBp: 40 },
+  };
+  const line = (f: SalaryFigures, end: string) => f.lines.find((l) => l.rule.endsWith(end))?.amountCents ?? 0;
+
+  it('caps the capped contributions at the ceiling prorated by calendar days (CSS R242-2)', () => {
+    // €6,000 a month, hired on 16 March 2026: 16 of 31 days paid, €3,096.77 — above the month's prorated
+    // ceiling (€4,005 × 16 / 31 = €2,067.10), below the monthly one.
+    const period = { daysPaid: 16, monthDays: 31, fullMonthCents: 600_000 };
+    const incomplete = engine.figures(settings, '2026-03', 309_677, period);
+    const asWholeMonth = engine.figures(settings, '2026-03', 309_677);
+    const wholeAboveCeiling = engine.figures(settings, '2026-03', 600_000);
+    for (const end of [
+      'vieillesse . plafonnée . salarié',
+      'vieillesse . plafonnée . employeur',
+      'incapacité invalidité décès . salarié', // the cooperative's provident plan, tranche A
+      'incapacité invalidité décès . employeur',
+    ]) {
+      // A whole month above the ceiling pays on the whole ceiling; 16 days pay on 16/31 of it.
+      expect(Math.abs(line(incomplete, end) - (line(wholeAboveCeiling, end) * 16) / 31), end).toBeLessThan(1);
+      expect(line(asWholeMonth, end), end).toBeGreaterThan(line(incomplete, end));
+    }
+    // 6.90 % × €2,067.10 = €142.63 (instead of 6.90 % × €3,096.77 = €213.68 as a whole month).
+    expect(line(incomplete, 'vieillesse . plafonnée . salarié')).toBe(14_263);
+    expect(line(asWholeMonth, 'vieillesse . plafonnée . salarié')).toBe(21_368);
+    // Above the prorated ceiling: the complementary pension's tranche 2 and the CET are due.
+    expect(line(incomplete, 'CET . salarié')).toBeGreaterThan(0);
+    expect(line(asWholeMonth, 'CET . salarié')).toBe(0);
+    expect(line(incomplete, 'retraite complémentaire . salarié')).toBeGreaterThan(
+      line(asWholeMonth, 'retraite complémentaire . salarié'),
+    );
+  }, 120_000);
+
+  it('prorates the SMIC of the general reduction by the pay of the month (CSS D241-7)', () => {
+    // €3,000 a month (1.65 SMIC), leaving on 15 June 2026: 15 of 30 days, €1,500 — not a pay of 0.82 SMIC.
+    const period = { daysPaid: 15, monthDays: 30, fullMonthCents: 300_000 };
+    const incomplete = engine.figures(settings, '2026-06', 150_000, period);
+    const asWholeMonth = engine.figures(settings, '2026-06', 150_000);
+    const whole = engine.figures(settings, '2026-06', 300_000);
+    const reduction = (f: SalaryFigures) => line(f, 'exonérations . employeur');
+    // The coefficient of €3,000 in a whole month, on half its pay.
+    expect(Math.abs(reduction(incomplete) - reduction(whole) / 2)).toBeLessThanOrEqual(1);
+    expect(reduction(asWholeMonth)).toBeLessThan(2 * reduction(incomplete));
+    expect(incomplete.employerCostCents).toBeGreaterThan(asWholeMonth.employerCostCents);
+    // Nothing capped on the employee's side here: the same net.
+    expect(incomplete.netBeforeIncomeTaxCents).toBe(asWholeMonth.netBeforeIncomeTaxCents);
+  }, 120_000);
+
+  it('prices a month with all its days paid as a whole month, and agrees with the whole rule base', () => {
+    expect(
+      engine.figures(settings, '2026-03', 250_000, { daysPaid: 31, monthDays: 31, fullMonthCents: 250_000 }),
+    ).toBe(engine.figures(settings, '2026-03', 250_000));
+    for (const [month, gross, period] of [
+      ['2026-02', 107_143, { daysPaid: 10, monthDays: 28, fullMonthCents: 300_000 }],
+      ['2025-10', 341_935, { daysPaid: 20, monthDays: 31, fullMonthCents: 530_000 }],
+      ['2026-06', 60_768, { daysPaid: 10, monthDays: 30, fullMonthCents: 182_303 }],
+    ] as const)
+      expect(engine.figures(settings, month, gross, period)).toEqual(
+        readSalaryFigures(withProvident, settings, month, gross, { oneByOne: true, period }),
+      );
   }, 120_000);
 });

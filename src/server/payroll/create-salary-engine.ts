@@ -2,6 +2,7 @@ import Engine, { serializeUnit, type Unit } from 'publicodes';
 import { eurosToCents } from '../../core/payroll/euros-to-cents.ts';
 import type { PayrollMonth } from '../../core/payroll/payroll-month.ts';
 import type { PayrollSettings } from '../../core/payroll/payroll-settings.ts';
+import type { IncompleteMonth } from '../../core/payroll/prorate-monthly-salary.ts';
 import type { ContributionLine, SalaryFigures } from '../../core/payroll/salary-simulation-schemas.ts';
 import { buildSalarySituation, salaryComputationKey } from './build-salary-situation.ts';
 import {
@@ -15,10 +16,12 @@ import {
 
 /** Computes monthly salaries; synchronous in-process, asynchronous through the worker pool. */
 export type SalaryCalculator = {
+  /** `period`: the incomplete month the gross pays (entry or exit during it); a whole month without. */
   figures(
     settings: PayrollSettings,
     month: PayrollMonth,
     grossCents: number,
+    period?: IncompleteMonth | null,
   ): SalaryFigures | Promise<SalaryFigures>;
   /** The full-time monthly SMIC of the month, in cents. */
   smicCents(month: PayrollMonth): number | Promise<number>;
@@ -26,7 +29,12 @@ export type SalaryCalculator = {
 
 /** The in-process engine: synchronous (it blocks its thread while it computes). */
 export type SalaryEngine = {
-  figures(settings: PayrollSettings, month: PayrollMonth, grossCents: number): SalaryFigures;
+  figures(
+    settings: PayrollSettings,
+    month: PayrollMonth,
+    grossCents: number,
+    period?: IncompleteMonth | null,
+  ): SalaryFigures;
   smicCents(month: PayrollMonth): number;
   /** Computations answered from the memo vs evaluated by the engine, since creation. */
   stats(): { reused: number; evaluated: number };
@@ -69,9 +77,9 @@ export function readSalaryFigures(
   settings: PayrollSettings,
   month: PayrollMonth,
   grossCents: number,
-  options: { oneByOne?: boolean } = {},
+  options: { oneByOne?: boolean; period?: IncompleteMonth | null } = {},
 ): SalaryFigures {
-  engine.setSituation(buildSalarySituation(settings, month, grossCents));
+  engine.setSituation(buildSalarySituation(settings, month, grossCents, options.period));
   if (!options.oneByOne) engine.evaluate(everyOutput);
   const cents = (rule: string): number => {
     let evaluated: { nodeValue: unknown; unit?: Unit };
@@ -108,7 +116,8 @@ export function readSalaryFigures(
 /**
  * The publicodes engine loaded with modele-social, wrapped for salaries: one situation per computation
  * (setSituation), then only the rules the simulator shows are evaluated, in euros per month; each figure is the
- * engine's value rounded to the cent. Identical computations (same settings, month and gross) are answered from
+ * engine's value rounded to the cent; an incomplete month is priced with its prorated ceiling and SMIC
+ * (salary-rules.ts). Identical computations (same settings, month, gross and days) are answered from
  * a memo instead of being evaluated again. `rules: 'full'` loads the whole rule base (the reference in tests).
  */
 export function createSalaryEngine(
@@ -124,21 +133,17 @@ export function createSalaryEngine(
   let reused = 0;
   let evaluated = 0;
 
-  function evaluate(settings: PayrollSettings, month: PayrollMonth, grossCents: number): SalaryFigures {
-    return readSalaryFigures(engine, settings, month, grossCents);
-  }
-
   return {
-    figures(settings, month, grossCents) {
+    figures(settings, month, grossCents, period) {
       if (!Number.isSafeInteger(grossCents) || grossCents < 0)
         throw new RangeError(`not a gross salary in cents: ${grossCents}`);
-      const key = salaryComputationKey(settings, month, grossCents);
+      const key = salaryComputationKey(settings, month, grossCents, period);
       const known = memo.get(key);
       if (known) {
         reused++;
         return known;
       }
-      const figures = evaluate(settings, month, grossCents);
+      const figures = readSalaryFigures(engine, settings, month, grossCents, { period });
       evaluated++;
       if (memo.size >= memoSize) memo.delete(memo.keys().next().value!); // oldest first
       memo.set(key, figures);

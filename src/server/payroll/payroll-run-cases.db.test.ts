@@ -89,8 +89,9 @@ beforeAll(async () => {
     expect(res.status, res.text).toBe(201);
     return res.body.id as string;
   };
-  // Emma starts her CESA on 16 March: March is an incomplete month.
-  ids.emma = await member('Emma', 'Escargot', { start: '2026-03-16', fixed: 100_000 }, people.member.id);
+  // Emma starts her CESA on 16 March at €6,000 a month: March is an incomplete month, its pay above the
+  // month's prorated social-security ceiling.
+  ids.emma = await member('Emma', 'Escargot', { start: '2026-03-16', fixed: 600_000 }, people.member.id);
   // The employer's identity the payslips print.
   const settings = await clients.manager!.post('/payroll/settings', {
     validFrom: '2026-01-01',
@@ -133,38 +134,60 @@ describe('payroll run: incomplete months', () => {
     const preview = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-03' });
     expect(preview.status, preview.text).toBe(200);
     const emma = preview.body.lines.find((l: { memberId: string }) => l.memberId === ids.emma);
-    // 1 000,00 € × 16 / 31 = 516,13 €.
+    // 6 000,00 € × 16 / 31 = 3 096,77 €.
     expect(emma).toMatchObject({
       status: 'ready',
       basis: 'fixed_part',
-      grossCents: 51_613,
+      grossCents: 309_677,
       period: {
         from: '2026-03-16',
         to: '2026-03-31',
         daysPaid: 16,
         monthDays: 31,
-        fullMonthGrossCents: 100_000,
+        fullMonthGrossCents: 600_000,
       },
     });
-    // Priced by the rules engine on the prorated gross.
+    // Priced by the rules engine as an incomplete month (prorated ceiling and SMIC): what the simulator gives
+    // for the monthly gross paid 16 days of March, line by line.
     const sim = await clients.member!.post('/payroll/simulate', {
       from: 'gross',
-      amountCents: 51_613,
+      amountCents: 600_000,
       month: '2026-03',
+      daysPaid: 16,
     });
-    expect(emma.employerCostCents).toBe(sim.body.employerCostCents);
+    expect(sim.status, sim.text).toBe(200);
+    expect(sim.body).toMatchObject({
+      grossCents: 309_677,
+      employerCostCents: emma.employerCostCents,
+      netBeforeIncomeTaxCents: emma.netBeforeIncomeTaxCents,
+      period: { daysPaid: 16, monthDays: 31, fullMonthGrossCents: 600_000 },
+    });
+    const tooMany = await clients.member!.post('/payroll/simulate', {
+      from: 'gross',
+      amountCents: 100_000,
+      month: '2026-02',
+      daysPaid: 29,
+    });
+    expect(tooMany.status).toBe(422);
+
     const before = await treasury(ids.actE!);
     const run = await clients.accountant!.post('/payroll/runs', { month: '2026-03' });
     expect(run.status, run.text).toBe(201);
     expect(await treasury(ids.actE!)).toBe(before - emma.employerCostCents);
     const [slip] = (await clients.accountant!.get('/payroll/slips?month=2026-03')).body;
-    expect(slip).toMatchObject({ grossCents: 51_613, period: { from: '2026-03-16', to: '2026-03-31' } });
+    expect(slip).toMatchObject({ grossCents: 309_677, period: { from: '2026-03-16', to: '2026-03-31' } });
+    // The capped old-age contribution on the ceiling of 16 days: 6,90 % × 4 005 € × 16 / 31 = 142,63 €, not on
+    // the whole pay (213,68 €); the record's lines are the simulator's.
+    const oldAge = (lines: { rule: string; amountCents: number }[]) =>
+      lines.find((l) => l.rule.endsWith('vieillesse . plafonnée . salarié'))?.amountCents;
+    expect(oldAge(slip.lines)).toBe(14_263);
+    expect(slip.lines).toEqual(sim.body.lines);
     const csv = await clients.accountant!.get('/payroll/exports/variables?month=2026-03');
     expect(csv.text).toContain('2026-03-16');
     // April is a whole month: the fixed part itself.
     const april = await clients.accountant!.post('/payroll/runs/preview', { month: '2026-04' });
     const whole = april.body.lines.find((l: { memberId: string }) => l.memberId === ids.emma);
-    expect(whole).toMatchObject({ grossCents: 100_000, period: null });
+    expect(whole).toMatchObject({ grossCents: 600_000, period: null });
     const [row] = await queryRows<{ from: string; to: string }>(
       ctx.db,
       sql`SELECT period_from::text AS from, period_to::text AS to FROM payroll_slips WHERE member_id = ${ids.emma}`,
@@ -205,7 +228,8 @@ describe('payslips', () => {
         'Emma Escargot',
         'Période du 16/03/2026 au 31/03/2026',
         '16 jours calendaires sur 31',
-        `Salaire brut ${euros(51_613)}`,
+        `Salaire brut ${euros(309_677)}`,
+        euros(14_263), // the capped old-age contribution on the prorated ceiling
         'Part salarié·e',
         'Part employeur',
         `Montant net social ${euros(slip.netSocialCents)}`,

@@ -200,7 +200,7 @@ export async function preparePayrollRun(
   const figures = await Promise.all(
     bases.map((b, i) =>
       b?.kind === 'salary' && !slipOf.has(members[i]!.id)
-        ? calculator.figures(settings, month, b.grossCents)
+        ? calculator.figures(settings, month, b.grossCents, b.prorata)
         : null,
     ),
   );

@@ -90,6 +90,10 @@ export const salarySituationRules = [
   'salarié . cotisations . prévoyances . santé . taux employeur',
   'coopérative . prévoyance . taux employeur',
   'coopérative . prévoyance . taux salarié',
+  'coopérative . mois incomplet',
+  'coopérative . mois incomplet . jours payés',
+  'coopérative . mois incomplet . jours du mois',
+  'salarié . mois incomplet . rémunération équivalente mois complet',
 ] as const;
 
 /**
@@ -97,7 +101,8 @@ export const salarySituationRules = [
  * collective agreements it knows (HCR…): rules that replace ("remplace") its "prévoyances . conventionnelle"
  * parts, which are otherwise not applicable. The engine then treats the premiums as it treats any provident
  * plan (CSG-CRDS on the employer's share, forfait social from 11 employees…). Rates on the gross salary up to
- * the social-security ceiling (tranche A).
+ * the social-security ceiling (tranche A) — the ceiling of the month as modele-social prorates it ("temps de
+ * travail . plafond sécurité sociale"), so an incomplete month's tranche A is its prorated ceiling.
  */
 const providentPlanRules: Record<string, Rule | null> = {
   coopérative: { titre: 'paramètres de paie de la coopérative' },
@@ -107,7 +112,10 @@ const providentPlanRules: Record<string, Rule | null> = {
   'coopérative . prévoyance . employeur': {
     titre: 'prévoyance de la coopérative, part employeur',
     produit: [
-      { valeur: 'salarié . contrat . salaire brut', plafond: 'plafond sécurité sociale' },
+      {
+        valeur: 'salarié . contrat . salaire brut',
+        plafond: 'salarié . temps de travail . plafond sécurité sociale',
+      },
       'taux employeur',
     ],
     remplace: 'salarié . cotisations . prévoyances . conventionnelle . employeur',
@@ -115,7 +123,10 @@ const providentPlanRules: Record<string, Rule | null> = {
   'coopérative . prévoyance . salarié': {
     titre: 'prévoyance de la coopérative, part salarié',
     produit: [
-      { valeur: 'salarié . contrat . salaire brut', plafond: 'plafond sécurité sociale' },
+      {
+        valeur: 'salarié . contrat . salaire brut',
+        plafond: 'salarié . temps de travail . plafond sécurité sociale',
+      },
       'taux salarié',
     ],
     remplace: 'salarié . cotisations . prévoyances . conventionnelle . salarié',
@@ -132,14 +143,58 @@ export const salaryOutputRules: string[] = [
   'SMIC',
 ];
 
+/**
+ * An incomplete month (a contract starting or ending during it, paid for its calendar days), wired into
+ * modele-social, which prices every situation as a whole month: its prorated ceiling ("salarié . temps de travail
+ * . plafond sécurité sociale", what every capped contribution uses) follows the working time only, and its
+ * "salarié . mois incomplet" rules — the SMIC of an incomplete month — are written but used by no contribution
+ * (experimental in 11.1.0). So, only when the situation says the month is incomplete:
+ * - the ceiling is the engine's own prorated ceiling × calendar days of employment ÷ calendar days of the month
+ *   (CSS R242-2, as amended by décret 2017-858 from 2018: "à due proportion" of the days of employment; URSSAF and
+ *   BOSS: plafond mensuel × jours calendaires de présence / jours calendaires du mois);
+ * - the SMIC the contributions compare the pay to (the general reduction's coefficient and its 3-SMIC exit, the
+ *   overseas Lodeom and JEI ones) is the engine's "salarié . mois incomplet . SMIC équivalent": the monthly SMIC
+ *   × the pay of the month ÷ the pay of a whole month (CSS D241-7 II; BOSS, Allègements généraux, réduction
+ *   générale, SMIC of a month with an entry, an exit or an absence).
+ * Whole months set none of it, and get exactly modele-social's figures.
+ */
+const incompleteMonthRules: Record<string, Rule | null> = {
+  'coopérative . mois incomplet': {
+    titre: 'entrée ou sortie en cours de mois',
+    'par défaut': 'non',
+  } as Rule,
+  'coopérative . mois incomplet . jours payés': {
+    titre: 'jours calendaires de la période d’emploi dans le mois',
+    unité: 'jour',
+  } as Rule,
+  'coopérative . mois incomplet . jours du mois': {
+    titre: 'jours calendaires du mois',
+    unité: 'jour',
+  } as Rule,
+  'coopérative . mois incomplet . plafond sécurité sociale': {
+    titre: 'plafond de sécurité sociale proratisé (entrée ou sortie en cours de mois)',
+    unité: '€/mois',
+    valeur: 'salarié . temps de travail . plafond sécurité sociale * jours payés / jours du mois',
+    // The replacement does not apply inside the rule that replaces: the reference above is modele-social's own.
+    remplace: 'salarié . temps de travail . plafond sécurité sociale',
+  } as Rule,
+  'coopérative . mois incomplet . SMIC': {
+    titre: 'SMIC du mois incomplet',
+    unité: '€/mois',
+    valeur: 'salarié . mois incomplet . SMIC équivalent',
+    remplace: { 'références à': 'salarié . temps de travail . SMIC', dans: 'salarié . cotisations' },
+  } as Rule,
+};
+
 type RawRules = Record<string, Rule | null>;
 
 /** modele-social with the cooperative's provident plan: the whole rule base (the reference the tests compare to). */
 export function fullSalaryRules(): RawRules {
   const base = modeleSocial as unknown as RawRules;
-  for (const name of Object.keys(providentPlanRules))
+  const ours = { ...providentPlanRules, ...incompleteMonthRules };
+  for (const name of Object.keys(ours))
     if (name in base) throw new Error(`modele-social now defines "${name}": rename the cooperative's rules`);
-  return { ...base, ...providentPlanRules };
+  return { ...base, ...ours };
 }
 
 let reduced: RawRules | undefined;
@@ -156,7 +211,13 @@ export function reducedSalaryRules(): RawRules {
   const engine = new Engine(full, salaryEngineOptions);
   const referencesIn = engine.context.referencesMaps.referencesIn as Map<string, Set<string>>;
   const keep = new Set<string>();
-  const stack: string[] = [...salaryOutputRules, ...salarySituationRules];
+  // The cooperative's own rules too: a replacing rule is referenced by no one, it replaces references.
+  const stack: string[] = [
+    ...salaryOutputRules,
+    ...salarySituationRules,
+    ...Object.keys(providentPlanRules),
+    ...Object.keys(incompleteMonthRules),
+  ];
   while (stack.length) {
     const name = stack.pop()!;
     if (keep.has(name)) continue;

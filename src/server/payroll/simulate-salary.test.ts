@@ -78,6 +78,45 @@ describe('simulateSalary', () => {
     expect(sim.employerCostCents).toBeGreaterThan(sim.grossCents);
   }, 120_000);
 
+  it('prices an incomplete month as the payroll run does: the monthly gross for its days, prorated rules', async () => {
+    // €5,000 a month, hired on 11 February 2026: 18 of 28 days.
+    const sim = await simulateSalary(engine, settings, {
+      from: 'gross',
+      amountCents: 500_000,
+      month: '2026-02',
+      daysPaid: 18,
+    });
+    const period = { daysPaid: 18, monthDays: 28, fullMonthCents: 500_000 };
+    expect(sim).toMatchObject({
+      grossCents: 321_429,
+      period: { daysPaid: 18, monthDays: 28, fullMonthGrossCents: 500_000 },
+    });
+    expect(sim.employerCostCents).toBe(
+      engine.figures(settings, '2026-02', 321_429, period).employerCostCents,
+    );
+    expect(sim.employerCostCents).not.toBe(engine.figures(settings, '2026-02', 321_429).employerCostCents);
+    // Back from the month's net: the highest monthly gross paying that net for 18 days (a cent of gross may
+    // leave the net unchanged).
+    const byNet = await simulateSalary(engine, settings, {
+      from: 'net',
+      amountCents: sim.netBeforeIncomeTaxCents,
+      month: '2026-02',
+      daysPaid: 18,
+    });
+    expect(byNet.period?.fullMonthGrossCents).toBeGreaterThanOrEqual(500_000);
+    expect(byNet.grossCents).toBeGreaterThanOrEqual(321_429);
+    expect(byNet.grossCents).toBeLessThan(321_429 + 5);
+    expect(byNet.netBeforeIncomeTaxCents).toBe(sim.netBeforeIncomeTaxCents);
+    // Every day of the month: a whole month.
+    const whole = await simulateSalary(engine, settings, {
+      from: 'gross',
+      amountCents: 500_000,
+      month: '2026-02',
+      daysPaid: 28,
+    });
+    expect(whole).toMatchObject({ grossCents: 500_000, period: null });
+  }, 300_000);
+
   it('refuses months whose rules the package does not know, and amounts no salary reaches', async () => {
     const ask = (month: string, from: 'gross' | 'net' = 'gross', amountCents = 200_000) =>
       simulateSalary(engine, settings, { from, amountCents, month });
