@@ -227,7 +227,10 @@ export async function confirmBankMatch(
       );
       if (taken) throw new AppError('BANK_LINE_ALREADY_MATCHED');
       // Confirmed by hand before the statement came: its entries are posted, the line only settles it.
-      if (batch.status !== 'confirmed') await confirmSalaryPayment(inner, actor, batch.id, bank);
+      // Paid on the day the bank booked it, as an expense batch is above: the book’s 512
+      // then equals the bank on every statement's date.
+      if (batch.status !== 'confirmed')
+        await confirmSalaryPayment(inner, actor, batch.id, { ...bank, bookingDate: line.bookingDate });
       await tx
         .insert(bankMatches)
         .values({ ...base, kind: 'salary_batch', targetId: batch.id, amountCents: -line.amountCents });

@@ -31,6 +31,8 @@ export async function loadMatchCandidates(db: Db) {
         WHERE i.status = 'issued' AND i.type <> 'creditNote'
           AND i.total_incl_cents - coalesce(cr.cents, 0) - coalesce(p.cents, 0) > 0`,
   );
+  // A prepared salary batch whose salaries all moved to a newer batch (prepared again) settles nothing: its
+  // file must not be sent (prepareSalaryPayment), and confirming it would pay no one.
   const salaryBatches = await queryRows<{
     id: string;
     message_id: string;
@@ -40,7 +42,9 @@ export async function loadMatchCandidates(db: Db) {
     db,
     sql`SELECT p.id, p.message_id, p.total_cents::text, p.execution_date::text
         FROM payroll_payments p
-        WHERE NOT EXISTS (SELECT 1 FROM bank_matches m WHERE m.kind = 'salary_batch' AND m.target_id = p.id)`,
+        WHERE NOT EXISTS (SELECT 1 FROM bank_matches m WHERE m.kind = 'salary_batch' AND m.target_id = p.id)
+          AND (p.status = 'confirmed'
+               OR EXISTS (SELECT 1 FROM payroll_slips s WHERE s.payment_id = p.id AND s.paid_on IS NULL))`,
   );
   // Expense reimbursement and supplier batches (issue 7): prepared, or confirmed by hand and not yet seen on a
   // statement; a confirmed batch left the bank for what it paid (lines the bank rejected are not in it).

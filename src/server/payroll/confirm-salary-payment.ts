@@ -10,14 +10,16 @@ import { slipsToPay, toSalaryPaymentView } from './salary-payment-rows.ts';
 
 /**
  * The accountant confirms the bank executed the transfer: each salary of the batch is paid (D 421 · C 512 on the
- * member's activity, dated the execution date) and its record marked paid. Once.
+ * member's activity, dated the execution date) and its record marked paid. Once. Confirmed from a statement
+ * line, the payment is dated the day the bank booked it (which may be after the execution date asked for), so
+ * the book's bank balance equals the bank's on every statement date (issue 9, ledger.md).
  */
 export async function confirmSalaryPayment(
   ctx: AppContext,
   actor: Actor,
   paymentId: string,
-  /** Confirmed from a bank statement line: posted on that bank account's journal and 512x (issue 9). */
-  bank: { journalCode: string; accountNumber: string } | null = null,
+  /** Confirmed from a bank statement line: posted on that bank account's journal and 512x, on its date (issue 9). */
+  bank: { journalCode: string; accountNumber: string; bookingDate: string } | null = null,
 ) {
   return ctx.db.transaction(async (tx) => {
     const [payment] = await tx
@@ -28,6 +30,7 @@ export async function confirmSalaryPayment(
     if (!payment) throw new AppError('NOT_FOUND');
     if (payment.status === 'confirmed') throw new AppError('PAYROLL_PAYMENT_CONFIRMED');
     const month = payment.month.slice(0, 7);
+    const paidOn = bank?.bookingDate ?? payment.executionDate;
     const slips = await slipsToPay(tx, { paymentId }, true);
     if (slips.length === 0) throw new AppError('PAYROLL_NOTHING_TO_PAY', { month });
     await postEntries({ db: tx, now: ctx.now }, actor, [
@@ -38,14 +41,14 @@ export async function confirmSalaryPayment(
           activityId: s.activity_id,
           paymentId,
           netCents: Number(s.net),
-          executionDate: payment.executionDate,
+          executionDate: paidOn,
           bank,
         }),
       ),
     ]);
     await tx
       .update(payrollSlips)
-      .set({ paidOn: payment.executionDate })
+      .set({ paidOn })
       .where(and(eq(payrollSlips.paymentId, paymentId), isNull(payrollSlips.paidOn)));
     const [row] = await tx
       .update(payrollPayments)
@@ -65,6 +68,7 @@ export async function confirmSalaryPayment(
       changes: {
         month,
         executionDate: payment.executionDate,
+        paidOn,
         paid: slips.length,
         totalCents: row!.totalCents,
       },
