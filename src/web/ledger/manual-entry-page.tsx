@@ -21,6 +21,7 @@ import type { EntryView } from '../../core/ledger/report-schemas.ts';
 import { formatCents } from '../../core/money/format-cents.ts';
 import { parseCents } from '../../core/money/parse-cents.ts';
 import { api } from '../app/api-client.ts';
+import { localToday } from '../members/format-day.ts';
 import { ConfirmModal } from '../ui/confirm-modal.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -60,7 +61,7 @@ const emptyLine = (): Line => ({
   label: '',
 });
 const euros = (cents: number) => (cents === 0 ? '' : formatCents(BigInt(cents), { currency: false }));
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localToday();
 
 function fromDraft(d: DraftView): Values {
   return {

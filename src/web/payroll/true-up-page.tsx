@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { hasPermission, useCurrentPerson } from '../app/use-me.ts';
 import { ledgerApi } from '../ledger/ledger-api.ts';
+import { localToday } from '../members/format-day.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { SubmitButton } from '../ui/submit-button.tsx';
@@ -48,7 +49,7 @@ export function TrueUpPage() {
     mutationFn: () => payrollApi.accrueTrueUp(Number(yearId), assemblyDate),
     onSuccess: refresh,
   });
-  const [paidOn, setPaidOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [paidOn, setPaidOn] = useState(() => localToday());
   const pay = useMutation({
     mutationFn: () => payrollApi.payTrueUp(Number(yearId), paidOn),
     onSuccess: refresh,

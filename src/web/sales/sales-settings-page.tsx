@@ -23,6 +23,7 @@ import {
 import { SalesSettingsInput } from '../../core/sales/sales-settings.ts';
 import { api } from '../app/api-client.ts';
 import { showServerErrors, zodFormResolver } from '../app/zod-form-resolver.ts';
+import { localToday } from '../members/format-day.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
@@ -34,7 +35,7 @@ type Settings = SalesSettingsInput;
 /** The next number a scheme would print today, or null while the template is not usable. */
 function preview(scheme: { template: string; reset: Settings['numbering']['reset']; perActivity: boolean }) {
   if (numberingProblem(scheme) !== null) return null;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   return formatDocumentNumber(scheme, { issueDate: today, activityCode: 'BOIS', counter: 1 });
 }
 
