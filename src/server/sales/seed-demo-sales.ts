@@ -8,6 +8,7 @@ import { createClient } from './create-client.ts';
 import { createCreditNote } from './create-credit-note.ts';
 import { issueInvoice } from './issue-invoice.ts';
 import { recordPayment } from './record-payment.ts';
+import { salesToday } from './sales-access.ts';
 import { saveInvoiceDraft } from './save-invoice-draft.ts';
 
 /** One invoice of the demo books that the sales feature issues for real (seed-demo-ledger.ts plans them). */
@@ -159,7 +160,8 @@ export async function seedDemoSales(ctx: AppContext, plans: readonly DemoInvoice
     }
   });
   steps.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
-  const today = ctx.now().toISOString().slice(0, 10);
+  // The cooperative's day (Paris), as the invoices' issue dates are checked against it.
+  const today = salesToday(ctx.now());
   for (const step of steps) if (step.day <= today) await step.run();
   return { invoices: invoicesDone, creditNotes, payments };
 }
