@@ -132,8 +132,26 @@ test('a member records a supplier invoice with its PDF; the same number again is
     await dialog.getByLabel('SIREN du fournisseur').fill('732 829 320');
     await dialog.getByLabel('IBAN du fournisseur').fill('FR76 3000 4000 0312 3456 7890 143');
     await dialog.getByLabel('Numéro de facture').fill(number);
+    // Two VAT rates, as the invoice prints them: 250 € at 20 % and 40 € at 10 %.
     await dialog.getByLabel('Montant HT (€)').fill('250');
-    await expect(dialog).toContainText('TVA 50,00 € · total TTC 300,00 €');
+    await expect(dialog.getByLabel('TVA (€)')).toHaveValue('50,00');
+    await dialog.getByRole('button', { name: 'Ajouter un taux' }).click();
+    await expect(dialog.getByRole('combobox', { name: 'Taux de TVA' }).nth(1)).toHaveValue('10 %');
+    await dialog.getByLabel('Montant HT (€)').nth(1).fill('40');
+    await expect(dialog.getByLabel('TVA (€)').nth(1)).toHaveValue('4,00');
+    // A VAT that is not the rate's, a total a cent off: said in French, nothing is sent.
+    await dialog.getByLabel('TVA (€)').nth(1).fill('5');
+    await dialog.getByLabel('Total TTC de la facture (€)').fill('344,01');
+    await expect(dialog).toContainText(
+      'La TVA ne correspond pas au taux : 4,00 € attendus (à 1 centime près).',
+    );
+    await dialog.getByLabel('TVA (€)').nth(1).fill('4');
+    await expect(dialog).toContainText(
+      'Les lignes font 344,00 € TTC : il manque 0,01 € pour arriver au total de la facture (344,01 €).',
+    );
+    await dialog.getByLabel('Total TTC de la facture (€)').fill('344,00');
+    await expect(dialog).toContainText('HT 290,00 € · TVA 54,00 € · TTC 344,00 €');
+    await expect(dialog).not.toContainText('Les lignes font');
     await dialog.locator('input[type=file]').setInputFiles({
       name: 'facture.pdf',
       mimeType: 'application/pdf',
@@ -146,6 +164,11 @@ test('a member records a supplier invoice with its PDF; the same number again is
   await record();
   await expect(page.getByText('Facture fournisseur enregistrée : elle attend sa validation.')).toBeVisible();
   await expect(page.getByText(`Atelier Reliure Paris · ${number}`)).toBeVisible();
+  await expect(
+    page
+      .getByText(`Atelier Reliure Paris · ${number}`)
+      .locator('xpath=ancestor::*[contains(., "344,00")][1]'),
+  ).toBeVisible();
   const again = await record();
   await expect(again.getByRole('alert')).toContainText(
     `La facture ${number} de ce fournisseur est déjà enregistrée.`,

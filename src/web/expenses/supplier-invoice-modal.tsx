@@ -1,20 +1,46 @@
-import { Button, FileButton, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  FileButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFileUpload } from '@tabler/icons-react';
+import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { vatOnBaseCents, vatRatesBp } from '../../core/expenses/expense-totals.ts';
+import { type VatRowProblem, vatRowsProblems } from '../../core/expenses/vat-rows-problems.ts';
 import { localToday } from '../members/format-day.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { expensesApi } from './expenses-api.ts';
-import { parseEuros } from './parse-euros.ts';
+import { centsToInput, parseEuros } from './parse-euros.ts';
 import { useExpenseTexts } from './use-expense-texts.ts';
 
 /**
  * Records a supplier's invoice for one of the member's activities (issue 7): its PDF, the supplier (SIREN and IBAN
- * checked by the server), the number and dates, the amount excluding VAT at one rate (the VAT is computed).
+ * checked by the server), the number and dates, and its breakdown by VAT rate as printed on it: one row per rate
+ * (base excl. VAT, VAT proposed as base × rate and editable to what the invoice says), checked against the total
+ * incl. VAT the member copies from the invoice, to the cent, before anything is sent (vatRowsProblems).
  */
+type VatRowState = { key: number; rate: string; base: string; vat: string; vatTouched: boolean };
+let nextRowKey = 1;
+const emptyRow = (rate = '2000'): VatRowState => ({
+  key: nextRowKey++,
+  rate,
+  base: '',
+  vat: '',
+  vatTouched: false,
+});
+const rateText = (bp: number) => `${(bp / 100).toLocaleString('fr-FR')} %`;
+
 export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
   const { x, euros, locale } = useExpenseTexts();
   const client = useQueryClient();
@@ -32,13 +58,67 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
     number: '',
     issueDate: localToday(),
     dueDate: '',
-    base: '',
-    rate: '2000',
+    total: '',
   });
+  const [rows, setRows] = useState<VatRowState[]>(() => [emptyRow()]);
+  // Errors about empty fields wait for a first attempt to save; sums that do not match show as soon as typed.
+  const [tried, setTried] = useState(false);
   const [pdf, setPdf] = useState<{ sha256: string; name: string } | null>(null);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-  const base = parseEuros(form.base);
-  const vat = base === null ? null : vatOnBaseCents(base, Number(form.rate));
+  const updateRow = (key: number, patch: Partial<VatRowState>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  /** A row's VAT: what the member typed, else base × rate. */
+  const rowVat = (r: VatRowState) => {
+    if (r.vatTouched) return parseEuros(r.vat);
+    const base = parseEuros(r.base);
+    return base === null ? null : vatOnBaseCents(base, Number(r.rate));
+  };
+  const drafts = rows.map((r) => ({
+    rateBp: Number(r.rate),
+    baseCents: parseEuros(r.base),
+    vatCents: rowVat(r),
+  }));
+  const totalCents = parseEuros(form.total);
+  const problems = vatRowsProblems(drafts, totalCents);
+  const blank = (p: VatRowProblem) =>
+    (p.code === 'baseInvalid' && rows[p.row]!.base.trim() === '') ||
+    (p.code === 'totalInvalid' && form.total.trim() === '');
+  const shown = problems.filter((p) => tried || !blank(p));
+  const problemText = (p: VatRowProblem): string => {
+    switch (p.code) {
+      case 'baseInvalid':
+        return x('invoice.error.base');
+      case 'vatInvalid':
+        return x('invoice.error.vat');
+      case 'vatMismatch':
+        return x('invoice.error.vatMismatch', { expected: euros(p.expectedCents) });
+      case 'rateTwice':
+        return x('invoice.error.rateTwice', { rate: rateText(p.rateBp) });
+      case 'totalInvalid':
+        return x('invoice.error.total');
+      case 'totalMismatch':
+        return x(p.differenceCents > 0 ? 'invoice.error.totalShort' : 'invoice.error.totalOver', {
+          rows: euros(p.rowsCents),
+          difference: euros(Math.abs(p.differenceCents)),
+          total: euros(p.rowsCents + p.differenceCents),
+        });
+    }
+  };
+  const rowError = (row: number, codes: VatRowProblem['code'][]) =>
+    shown
+      .filter((p) => p.row === row && codes.includes(p.code))
+      .map(problemText)
+      .join(' ') || undefined;
+  const totalError =
+    shown
+      .filter((p) => p.row === null)
+      .map(problemText)
+      .join(' ') || undefined;
+  const sums = drafts.reduce(
+    (s, d) => ({ base: s.base + (d.baseCents ?? 0), vat: s.vat + (d.vatCents ?? 0) }),
+    { base: 0, vat: 0 },
+  );
+  const freeRate = () => vatRatesBp.find((r) => !rows.some((row) => Number(row.rate) === r));
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const stored = await expensesApi.uploadReceipt(file);
@@ -47,6 +127,7 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
   });
   const save = useMutation({
     mutationFn: () =>
+      // Only called when vatRowsProblems found nothing: every row is readable.
       expensesApi.recordSupplierInvoice({
         activityId: form.activityId ?? (open.length === 1 ? open[0]!.id : ''),
         categoryId: form.categoryId ?? '',
@@ -58,7 +139,11 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
         issueDate: form.issueDate,
         dueDate: form.dueDate || null,
         description: '',
-        vatTotals: [{ rateBp: Number(form.rate), baseCents: base ?? 0, vatCents: vat ?? 0 }],
+        vatTotals: drafts.map((d) => ({
+          rateBp: d.rateBp,
+          baseCents: d.baseCents ?? 0,
+          vatCents: d.vatCents ?? 0,
+        })),
         pdfSha256: pdf?.sha256 ?? '',
       }),
     onSuccess: () => {
@@ -72,7 +157,8 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate();
+          setTried(true);
+          if (problems.length === 0) save.mutate();
         }}
       >
         <Stack gap="sm">
@@ -134,27 +220,88 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
               value={form.dueDate}
               onChange={(e) => set({ dueDate: e.currentTarget.value })}
             />
+          </SimpleGrid>
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              {x('invoice.vatRows')}
+            </Text>
+            {rows.map((r, i) => (
+              <Paper key={r.key} withBorder p="xs" radius="sm" data-testid="vat-row">
+                <Group align="flex-start" gap="xs" wrap="nowrap">
+                  <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs" style={{ flex: 1 }}>
+                    <Select
+                      label={x('invoice.rate')}
+                      data={vatRatesBp.map((rate) => ({ value: String(rate), label: rateText(rate) }))}
+                      value={r.rate}
+                      onChange={(v) => v && updateRow(r.key, { rate: v })}
+                      allowDeselect={false}
+                      error={rowError(i, ['rateTwice'])}
+                    />
+                    <TextInput
+                      label={x('invoice.base')}
+                      required
+                      inputMode="decimal"
+                      value={r.base}
+                      onChange={(e) => updateRow(r.key, { base: e.currentTarget.value })}
+                      error={rowError(i, ['baseInvalid'])}
+                    />
+                    <TextInput
+                      label={x('invoice.vat')}
+                      inputMode="decimal"
+                      value={
+                        r.vatTouched
+                          ? r.vat
+                          : (() => {
+                              const v = rowVat(r);
+                              return v === null ? '' : centsToInput(v);
+                            })()
+                      }
+                      onChange={(e) => updateRow(r.key, { vat: e.currentTarget.value, vatTouched: true })}
+                      error={rowError(i, ['vatInvalid', 'vatMismatch'])}
+                    />
+                  </SimpleGrid>
+                  {rows.length > 1 && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      mt={26}
+                      aria-label={x('invoice.removeRate', { n: i + 1 })}
+                      onClick={() => setRows((rs) => rs.filter((row) => row.key !== r.key))}
+                    >
+                      <IconTrash size={18} />
+                    </ActionIcon>
+                  )}
+                </Group>
+              </Paper>
+            ))}
+            <Group justify="space-between" gap="xs">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconPlus size={16} />}
+                disabled={rows.length >= vatRatesBp.length || freeRate() === undefined}
+                onClick={() => setRows((rs) => [...rs, emptyRow(String(freeRate() ?? 0))])}
+              >
+                {x('invoice.addRate')}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {x('invoice.totals', {
+                  base: euros(sums.base),
+                  vat: euros(sums.vat),
+                  total: euros(sums.base + sums.vat),
+                })}
+              </Text>
+            </Group>
             <TextInput
-              label={x('invoice.base')}
+              label={x('invoice.total')}
+              description={x('invoice.totalHelp')}
               required
               inputMode="decimal"
-              value={form.base}
-              onChange={(e) => set({ base: e.currentTarget.value })}
+              value={form.total}
+              onChange={(e) => set({ total: e.currentTarget.value })}
+              error={totalError}
             />
-            <Select
-              label={x('invoice.rate')}
-              data={vatRatesBp.map((r) => ({
-                value: String(r),
-                label: `${(r / 100).toLocaleString('fr-FR')} %`,
-              }))}
-              value={form.rate}
-              onChange={(v) => v && set({ rate: v })}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          {base !== null && vat !== null && (
-            <Text size="sm">{x('invoice.totals', { vat: euros(vat), total: euros(base + vat) })}</Text>
-          )}
+          </Stack>
           <FileButton
             accept="application/pdf"
             onChange={(file) => file && upload.mutate(file)}
