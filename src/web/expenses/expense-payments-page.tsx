@@ -11,11 +11,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PaymentBatchView } from '../../core/expenses/expense-schemas.ts';
+import type { PayableItem, PaymentBatchView } from '../../core/expenses/expense-schemas.ts';
 import { localToday } from '../members/format-day.ts';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -81,9 +82,14 @@ function ConfirmBatchModal({ batch, onClose }: { batch: PaymentBatchView; onClos
   );
 }
 
-/** The accountant's payment batches: pick approved expenses, get the SEPA file, confirm what the bank paid. */
+/**
+ * The accountant's payment batches: pick approved expenses, get the SEPA file, confirm what the bank paid. Under
+ * Mantine's `sm` breakpoint (48em) the expenses to pay are cards, not a five-column table that would scroll
+ * sideways on a phone (ui.md: a phone shows everything without horizontal scrolling).
+ */
 export function ExpensePaymentsPage() {
   const { x, euros, day } = useExpenseTexts();
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const client = useQueryClient();
   const payables = useQuery({ queryKey: ['expenses', 'payables'], queryFn: expensesApi.payables });
   const batches = useQuery({ queryKey: ['expenses', 'batches'], queryFn: expensesApi.batches });
@@ -107,6 +113,23 @@ export function ExpensePaymentsPage() {
   });
   if (payables.isPending || batches.isPending) return <PageLoader />;
   const items = payables.data ?? [];
+  const select = (p: PayableItem) => (
+    <Checkbox
+      aria-label={x('payments.select', { label: `${p.creditorName} ${p.label}` })}
+      disabled={!p.bankReady}
+      checked={selected.includes(key(p))}
+      onChange={(e) => {
+        const on = e.currentTarget.checked;
+        setSelected((all) => (on ? [...all, key(p)] : all.filter((k) => k !== key(p))));
+      }}
+    />
+  );
+  const noIban = (p: PayableItem) =>
+    !p.bankReady && (
+      <Badge color="red" variant="light" style={{ textTransform: 'none' }}>
+        {x('payments.noIban')}
+      </Badge>
+    );
   return (
     <>
       <PageHeader title={x('payments.title')} description={x('payments.description')} />
@@ -121,7 +144,32 @@ export function ExpensePaymentsPage() {
           </Text>
         ) : (
           <Paper withBorder radius="md" p="sm">
-            <Table.ScrollContainer minWidth={560}>
+            {phone ? (
+              <Stack gap="xs">
+                {items.map((p) => (
+                  <Paper key={key(p)} withBorder radius="sm" p="xs" data-testid="payable">
+                    <Group wrap="nowrap" align="flex-start" gap="sm">
+                      <div style={{ paddingTop: 2 }}>{select(p)}</div>
+                      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+                        <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                          <Text size="sm" fw={600} style={{ minWidth: 0 }}>
+                            {p.creditorName}
+                          </Text>
+                          <Text size="sm" fw={600} style={{ ...num, flexShrink: 0 }}>
+                            {euros(p.owedCents)}
+                          </Text>
+                        </Group>
+                        <Text size="sm">{p.label}</Text>
+                        <Text size="xs" c="dimmed">
+                          {p.activityName}
+                        </Text>
+                        {noIban(p)}
+                      </Stack>
+                    </Group>
+                  </Paper>
+                ))}
+              </Stack>
+            ) : (
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -135,24 +183,12 @@ export function ExpensePaymentsPage() {
                 <Table.Tbody>
                   {items.map((p) => (
                     <Table.Tr key={key(p)}>
+                      <Table.Td>{select(p)}</Table.Td>
                       <Table.Td>
-                        <Checkbox
-                          aria-label={x('payments.select', { label: `${p.creditorName} ${p.label}` })}
-                          disabled={!p.bankReady}
-                          checked={selected.includes(key(p))}
-                          onChange={(e) => {
-                            const on = e.currentTarget.checked;
-                            setSelected((all) => (on ? [...all, key(p)] : all.filter((k) => k !== key(p))));
-                          }}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        {p.creditorName}
-                        {!p.bankReady && (
-                          <Badge ml="xs" color="red" variant="light" style={{ textTransform: 'none' }}>
-                            {x('payments.noIban')}
-                          </Badge>
-                        )}
+                        <Group gap="xs">
+                          {p.creditorName}
+                          {noIban(p)}
+                        </Group>
                       </Table.Td>
                       <Table.Td>{p.label}</Table.Td>
                       <Table.Td>{p.activityName}</Table.Td>
@@ -163,7 +199,7 @@ export function ExpensePaymentsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            )}
             <Group mt="sm" align="flex-end" wrap="wrap">
               <TextInput
                 type="date"
@@ -231,7 +267,7 @@ export function ExpensePaymentsPage() {
                 <Stack gap={2} mt="xs">
                   {b.lines.map((l) => (
                     <Group key={l.id} justify="space-between" wrap="nowrap" gap="xs">
-                      <Text size="sm" style={{ minWidth: 0, flex: 1 }} lineClamp={1}>
+                      <Text size="sm" style={{ minWidth: 0, flex: 1 }} lineClamp={phone ? 3 : 1}>
                         {l.creditorName} · {l.label}
                       </Text>
                       <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
