@@ -12,6 +12,7 @@ import {
   UploadPartInput,
 } from '../../core/bank/bank-schemas.ts';
 import { CsvMapping } from '../../core/bank/statement-schemas.ts';
+import { dateInTimeZone } from '../../core/ledger/ledger-date.ts';
 import { defineRoute, json, jsonBody, problemResponses } from '../http/define-route.ts';
 import type { HttpEnv } from '../http/http-env.ts';
 import { appendBankUploadPart, startBankUpload } from './bank-uploads.ts';
@@ -27,7 +28,6 @@ const tags = ['Bank'];
 const conflict = { 409: { description: 'Not possible in its current state (problem+json)' } };
 const notFound = { 404: { description: 'Not found (problem+json)' } };
 const AccountParams = z.object({ id: z.uuid() });
-const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 export const bankRoutes = new OpenAPIHono<HttpEnv>()
   .openapi(
@@ -89,7 +89,10 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      return c.json(await getBankReconciliation(ctx.db, c.req.valid('param').id, todayOf(ctx.now())), 200);
+      return c.json(
+        await getBankReconciliation(ctx.db, c.req.valid('param').id, dateInTimeZone(ctx.now())),
+        200,
+      );
     },
   )
   .openapi(
@@ -107,7 +110,7 @@ export const bankRoutes = new OpenAPIHono<HttpEnv>()
     async (c) => {
       const ctx = c.get('ctx');
       return c.json(
-        await listBankLines(ctx.db, c.req.valid('param').id, c.req.valid('query'), todayOf(ctx.now())),
+        await listBankLines(ctx.db, c.req.valid('param').id, c.req.valid('query'), dateInTimeZone(ctx.now())),
         200,
       );
     },

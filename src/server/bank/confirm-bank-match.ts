@@ -3,6 +3,7 @@ import { ConfirmMatchInput } from '../../core/bank/bank-schemas.ts';
 import { counterpartyKey } from '../../core/bank/normalize-party-name.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { PostEntryInput } from '../../core/ledger/entry-schemas.ts';
+import { dateInTimeZone } from '../../core/ledger/ledger-date.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -106,7 +107,7 @@ export async function confirmBankMatch(
     const { line, account } = await lockLine(tx, lineId);
     if (line.status === 'matched') throw new AppError('BANK_LINE_ALREADY_MATCHED');
     const bank = { journalCode: account.journalCode, accountNumber: account.ledgerAccountNumber };
-    const today = ctx.now().toISOString().slice(0, 10);
+    const today = dateInTimeZone(ctx.now());
     if (target.kind === 'suspense') {
       if (line.status === 'suspense') throw new AppError('BANK_LINE_ALREADY_MATCHED');
       const [posted] = await postEntries(inner, actor, [
