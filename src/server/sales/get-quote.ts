@@ -6,20 +6,48 @@ import type { AppContext } from '../app-context.ts';
 import type { Actor } from '../audit/actor.ts';
 import type { Db } from '../db/open-database.ts';
 import { emails } from '../mail/mail-tables.ts';
-import { quoteParts, sumBilled } from './convert-quote.ts';
+import { type QuotePart, quotePartsOf, sumBilled } from './convert-quote.ts';
 import { listableSalesActivities, requireSalesActivity, salesToday } from './sales-access.ts';
 import { clients, quoteSendings, quotes } from './sales-tables.ts';
 
-async function toView(db: Db, q: typeof quotes.$inferSelect, clientName: string): Promise<QuoteView> {
-  const parts = await quoteParts(db, q.id);
+type QuoteEmail = QuoteView['emails'][number];
+
+/**
+ * What the view adds to a quote row, for many quotes at once: the invoices made from each (with their credit
+ * notes) and the e-mails that sent it. Three queries whatever the number of quotes, not three per quote.
+ */
+async function loadQuoteDetails(db: Db, quoteIds: readonly string[]) {
+  const parts = await quotePartsOf(db, quoteIds);
+  const emailsOf = new Map<string, QuoteEmail[]>();
+  if (quoteIds.length > 0) {
+    const sent = await db
+      .select({
+        quoteId: quoteSendings.quoteId,
+        toAddress: quoteSendings.toAddress,
+        sentAt: quoteSendings.sentAt,
+        emailStatus: emails.status,
+      })
+      .from(quoteSendings)
+      .innerJoin(emails, eq(emails.id, quoteSendings.emailId))
+      .where(inArray(quoteSendings.quoteId, [...quoteIds]))
+      .orderBy(asc(quoteSendings.sentAt));
+    for (const e of sent) {
+      const list = emailsOf.get(e.quoteId) ?? [];
+      list.push({ toAddress: e.toAddress, sentAt: e.sentAt.toISOString(), emailStatus: e.emailStatus });
+      emailsOf.set(e.quoteId, list);
+    }
+  }
+  return { partsOf: (id: string) => parts.get(id) ?? [], emailsOf: (id: string) => emailsOf.get(id) ?? [] };
+}
+
+function toView(
+  q: typeof quotes.$inferSelect,
+  clientName: string,
+  parts: readonly QuotePart[],
+  sent: QuoteEmail[],
+): QuoteView {
   const billed = sumBilled(parts);
   const billedExcl = [...billed.values()].reduce((s, v) => s + v, 0);
-  const sent = await db
-    .select({ toAddress: quoteSendings.toAddress, sentAt: quoteSendings.sentAt, emailStatus: emails.status })
-    .from(quoteSendings)
-    .innerJoin(emails, eq(emails.id, quoteSendings.emailId))
-    .where(eq(quoteSendings.quoteId, q.id))
-    .orderBy(asc(quoteSendings.sentAt));
   return {
     id: q.id,
     activityId: q.activityId,
@@ -45,11 +73,7 @@ async function toView(db: Db, q: typeof quotes.$inferSelect, clientName: string)
     pdfUrl: q.pdfSha256 ? `/api/sales/quotes/${q.id}/pdf` : null,
     sentAt: q.sentAt?.toISOString() ?? null,
     decidedAt: q.decidedAt?.toISOString() ?? null,
-    emails: sent.map((e) => ({
-      toAddress: e.toAddress,
-      sentAt: e.sentAt.toISOString(),
-      emailStatus: e.emailStatus,
-    })),
+    emails: sent,
     invoices: parts.map(({ part }) => ({
       id: part.id,
       part: part.quotePart!,
@@ -70,7 +94,8 @@ export async function getQuote(ctx: AppContext, actor: Actor, quoteId: string): 
     .where(eq(quotes.id, quoteId));
   if (!found) throw new AppError('NOT_FOUND');
   await requireSalesActivity(ctx.db, actor, found.quote.activityId, salesToday(ctx.now()));
-  return toView(ctx.db, found.quote, found.clientName);
+  const details = await loadQuoteDetails(ctx.db, [quoteId]);
+  return toView(found.quote, found.clientName, details.partsOf(quoteId), details.emailsOf(quoteId));
 }
 
 /** Quotes the actor may see: every activity's with sales.all, else those of their current activities. */
@@ -95,9 +120,13 @@ export async function listQuotes(
     .where(and(...where))
     .orderBy(desc(quotes.createdAt))
     .limit(500);
-  const out: QuoteView[] = [];
-  for (const r of rows) out.push(await toView(ctx.db, r.quote, r.clientName));
-  return out;
+  const details = await loadQuoteDetails(
+    ctx.db,
+    rows.map((r) => r.quote.id),
+  );
+  return rows.map((r) =>
+    toView(r.quote, r.clientName, details.partsOf(r.quote.id), details.emailsOf(r.quote.id)),
+  );
 }
 
 /** The PDF stored when the quote was sent. */
