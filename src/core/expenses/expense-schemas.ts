@@ -109,6 +109,8 @@ export const SupplierInvoiceRequest = z
     description: text(200).default(''),
     vatTotals: z.array(VatTotalInput).min(1).max(5),
     pdfSha256: sha256,
+    /** Kept as a draft (only whoever recorded it sees it, may change it, then submits it), else submitted now. */
+    draft: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
     const problem = vatTotalsProblem(v.vatTotals);

@@ -40,6 +40,7 @@ import { recordSupplierInvoice } from './record-supplier-invoice.ts';
 import { saveExpenseClaim } from './save-expense-claim.ts';
 import { storeReceipt } from './store-receipt.ts';
 import { submitExpenseClaim } from './submit-expense-claim.ts';
+import { submitSupplierInvoice } from './submit-supplier-invoice.ts';
 
 const tags = ['Expenses'];
 const notFound = { 404: { description: 'No such item, or not one of your activities (problem+json)' } };
@@ -304,7 +305,8 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       method: 'post',
       path: '/expenses/supplier-invoices',
       tags,
-      summary: 'Record a supplier invoice for an activity (with its PDF); it then waits for approval',
+      summary:
+        'Record a supplier invoice for an activity (with its PDF); it then waits for approval, or stays a draft (draft: true)',
       request: { ...jsonBody(SupplierInvoiceRequest) },
       responses: {
         201: { description: 'Recorded', ...json(SupplierInvoiceView) },
@@ -314,6 +316,48 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
       },
     }),
     async (c) => c.json(await recordSupplierInvoice(c.get('ctx'), c.get('actor'), c.req.valid('json')), 201),
+  )
+  .openapi(
+    defineRoute('expenses.use', {
+      method: 'put',
+      path: '/expenses/supplier-invoices/{id}',
+      tags,
+      summary: 'Replace a draft supplier invoice (only who recorded it, only while a draft)',
+      request: { params: idParam, ...jsonBody(SupplierInvoiceRequest) },
+      responses: {
+        200: { description: 'Recorded', ...json(SupplierInvoiceView) },
+        ...problemResponses,
+        ...notFound,
+        409: { description: 'Not a draft, or same supplier and number already recorded (problem+json)' },
+      },
+    }),
+    async (c) =>
+      c.json(
+        await recordSupplierInvoice(
+          c.get('ctx'),
+          c.get('actor'),
+          c.req.valid('json'),
+          c.req.valid('param').id,
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    defineRoute('expenses.use', {
+      method: 'post',
+      path: '/expenses/supplier-invoices/{id}/submit',
+      tags,
+      summary: 'Send my draft supplier invoice for approval',
+      request: { params: idParam },
+      responses: {
+        200: { description: 'Submitted', ...json(SupplierInvoiceView) },
+        ...problemResponses,
+        ...notFound,
+        ...conflict,
+      },
+    }),
+    async (c) =>
+      c.json(await submitSupplierInvoice(c.get('ctx'), c.get('actor'), c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute('expenses.use', {
@@ -331,7 +375,11 @@ export const expenseRoutes = new OpenAPIHono<HttpEnv>()
     async (c) => {
       const ctx = c.get('ctx');
       const activities = await listableExpenseActivities(ctx.db, c.get('actor'), calendarDateOf(ctx.now()));
-      const [invoice] = await loadSupplierInvoiceViews(ctx.db, sql`s.id = ${c.req.valid('param').id}`);
+      // A draft is its recorder's alone (as a claim's draft is its member's).
+      const [invoice] = await loadSupplierInvoiceViews(
+        ctx.db,
+        sql`s.id = ${c.req.valid('param').id} AND (s.status <> 'draft' OR s.created_by = ${c.get('actor').userId})`,
+      );
       if (!invoice || (activities !== 'all' && !activities.includes(invoice.activityId)))
         throw new AppError('NOT_FOUND');
       return c.json(invoice, 200);

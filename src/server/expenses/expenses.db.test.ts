@@ -446,6 +446,70 @@ describe('supplier invoices', () => {
     });
     expect(self.body.code).toBe('EXPENSE_SELF_APPROVAL');
   });
+
+  it("a draft is its recorder's alone until submitted, as a claim: edit, submit, then no change", async () => {
+    const m = clients.member!;
+    const pdf3 = (await upload(m, pdf('D-1'), 'application/pdf')).body.sha256;
+    const draftOf = (over: Record<string, unknown> = {}) =>
+      invoice({
+        number: 'D-1',
+        pdfSha256: pdf3,
+        supplierSiren: null,
+        supplierName: 'Brouillons & Cie',
+        ...over,
+      });
+    const created = await m.post('/expenses/supplier-invoices', draftOf({ draft: true }));
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.status).toBe('draft');
+    const id = created.body.id;
+    // Nobody else sees it, staff included; approving it is refused, whoever tries.
+    expect((await clients.support!.get(`/expenses/supplier-invoices/${id}`)).status).toBe(404);
+    const staffList = await clients.accountant!.get('/expenses');
+    expect(staffList.body.supplierInvoices.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (await m.get('/expenses?mine=true')).body.supplierInvoices.map((i: { id: string }) => i.id),
+    ).toContain(id);
+    const early = await clients.support!.post(`/expenses/supplier-invoices/${id}/decision`, {
+      action: 'approve',
+    });
+    expect(early.body.code).toBe('EXPENSE_STATUS_REFUSED');
+    // Still a duplicate for anyone else recording the same number.
+    expect((await clients.accountant!.post('/expenses/supplier-invoices', draftOf())).status).toBe(409);
+    // Its recorder changes it (another rate added); nobody else can.
+    const twoRates = {
+      draft: true,
+      vatTotals: [
+        { rateBp: 2000, baseCents: 50_000, vatCents: 10_000 },
+        { rateBp: 550, baseCents: 1_000, vatCents: 55 },
+      ],
+    };
+    expect((await clients.support!.put(`/expenses/supplier-invoices/${id}`, draftOf(twoRates))).status).toBe(
+      404,
+    );
+    const edited = await m.put(`/expenses/supplier-invoices/${id}`, draftOf(twoRates));
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({ status: 'draft', totalCents: 61_055 });
+    expect((await clients.support!.post(`/expenses/supplier-invoices/${id}/submit`)).status).toBe(404);
+    const submitted = await m.post(`/expenses/supplier-invoices/${id}/submit`);
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect((await clients.support!.get(`/expenses/supplier-invoices/${id}`)).status).toBe(200);
+    expect((await m.post(`/expenses/supplier-invoices/${id}/submit`)).body.code).toBe(
+      'EXPENSE_STATUS_REFUSED',
+    );
+    expect((await m.put(`/expenses/supplier-invoices/${id}`, draftOf())).body.code).toBe(
+      'EXPENSE_STATUS_REFUSED',
+    );
+    const audit = await queryRows<{ action: string }>(
+      ctx.db,
+      sql`SELECT action FROM audit_log WHERE object_id = ${id} ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'expense.supplier_invoice.record',
+      'expense.supplier_invoice.update',
+      'expense.supplier_invoice.submit',
+    ]);
+  });
 });
 
 describe('payment batches', () => {

@@ -39,6 +39,8 @@ export async function listExpenses(
     : sql``;
   // A draft is its member's alone: nobody else lists it, staff included.
   const drafts = sql` AND (c.status <> 'draft' OR c.member_id IN (SELECT id FROM members WHERE user_id = ${actor.userId}))`;
+  // A draft supplier invoice is whoever recorded it's alone.
+  const invoiceDrafts = sql` AND (s.status <> 'draft' OR s.created_by = ${actor.userId})`;
   const [claims, invoices] = [
     await loadClaimViews(
       ctx.db,
@@ -46,7 +48,7 @@ export async function listExpenses(
     ),
     await loadSupplierInvoiceViews(
       ctx.db,
-      sql`${scope(sql`s.activity_id`, activities, filter.activityId)}${status('s')}`,
+      sql`${scope(sql`s.activity_id`, activities, filter.activityId)}${status('s')}${invoiceDrafts}`,
     ),
   ];
   return { claims, supplierInvoices: invoices };
