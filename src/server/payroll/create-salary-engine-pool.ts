@@ -39,6 +39,15 @@ type Task = {
 type Thread = { worker: Worker; ready: boolean; busy: Task | null };
 
 /**
+ * The young generation of each thread's heap (V8's default gives a thread 32 MB of new space): an evaluation
+ * allocates a great many short-lived objects (nodes, their missing variables), and a CPU profile of a thread spent
+ * about 15 % of its time collecting them. With 192 MB (new space of 128 MB) a computation took about 15 % less CPU
+ * (124 ms against 146 ms, three threads side by side on this machine), for the same figures; at most 192 MB more
+ * per thread.
+ */
+const youngGenerationMb = 192;
+
+/**
  * A pool of worker threads (node:worker_threads), each with its own salary engine, for batch computations: the
  * rules engine is synchronous and takes tens of milliseconds a salary, so threads use every core and keep the
  * HTTP server's event loop free. The pool remembers every computation it made (same settings, month and gross →
@@ -68,7 +77,9 @@ export function createSalaryEnginePool(
 
   const threads: Thread[] = [];
   const spawn = (): Thread => {
-    const worker = new Worker(new URL('./salary-engine-worker.mjs', import.meta.url));
+    const worker = new Worker(new URL('./salary-engine-worker.mjs', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
+    });
     const thread: Thread = { worker, ready: false, busy: null };
     worker.on('message', (answer: SalaryWorkerAnswer) => {
       if ('ready' in answer) {
