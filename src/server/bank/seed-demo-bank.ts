@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { creditorReference } from '../../core/bank/creditor-reference.ts';
 import type { OpenInvoice } from '../../core/bank/match-bank-lines.ts';
 import {
   frenchCsvMapping,
@@ -24,7 +25,8 @@ type Line = StatementToWrite['lines'][number];
 /**
  * The demo's bank (issue 9 §6), through the same use cases as the accountant: the cooperative's current account
  * (512000, journal BQ, the CSV columns of its bank), then three statements of the last days, one per format
- * (CAMT.053, OFX, CSV), paying most of the invoices still open: by invoice number (confirmed at import), by
+ * (CAMT.053, OFX, CSV), paying most of the invoices still open: by invoice number or by the RF reference
+ * printed on the invoice (both confirmed at import), by
  * amount and client name, two invoices in one transfer, a part payment, plus bank fees and a transfer nobody
  * recognises. Most suggestions are then confirmed, the fees go to suspense, a few lines are left to match so the
  * screen has work to show. The statements open at the book's balance, so once reconciled the books equal the
@@ -72,12 +74,20 @@ export async function seedDemoBank(ctx: AppContext) {
   });
   const byNumber = (inv: OpenInvoice, date: string) =>
     line(date, inv.dueCents, inv.clientName, `FACTURE ${inv.number}`);
+  // The RF reference printed on the invoice, sent back by the client's bank in the structured remittance.
+  const byReference = (inv: OpenInvoice, date: string): Line => {
+    const reference = creditorReference(inv.number);
+    return {
+      ...line(date, inv.dueCents, inv.clientName, 'VIREMENT SEPA'),
+      ...(reference ? { structuredReference: reference } : {}),
+    };
+  };
   const byName = (inv: OpenInvoice, date: string) =>
     line(date, inv.dueCents, inv.clientName.toUpperCase(), 'VIREMENT');
   const take = (count: number) => open.splice(0, Math.min(count, open.length));
   const camt: Line[] = [];
   for (const [i, inv] of take(Math.ceil(open.length * 0.35)).entries())
-    camt.push(byNumber(inv, days[i % 3]!));
+    camt.push(i % 4 === 1 ? byReference(inv, days[i % 3]!) : byNumber(inv, days[i % 3]!));
   camt.push(line(days[2]!, -1_250, 'CREDIT AGRICOLE', 'FRAIS TENUE DE COMPTE'));
   const ofx: Line[] = [];
   for (const [i, inv] of take(Math.ceil(open.length * 0.3)).entries())
