@@ -111,13 +111,13 @@ test('a member files a claim with a photo on her phone, support approves, the ac
   expect(await treasury(page)).toBe(before - 4_400);
 });
 
-test('a member records a supplier invoice with its PDF; the same number again is refused', async ({
+test('a member records a supplier invoice with two VAT rates as a draft, then sends it; the same number again is refused', async ({
   page,
 }) => {
   const number = `FA-${Date.now() % 1_000_000}`;
   await logIn(page, demoMember.email, e2eDemoPassword);
   await page.goto('/expenses');
-  const record = async () => {
+  const record = async (button: 'Enregistrer le brouillon' | 'Envoyer pour validation') => {
     await page.getByRole('button', { name: 'Facture fournisseur' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('textbox', { name: 'Fournisseur', exact: true })).toBeInViewport();
@@ -158,18 +158,26 @@ test('a member records a supplier invoice with its PDF; the same number again is
       buffer: Buffer.from(drawDemoInvoicePdf([number])),
     });
     await expect(dialog.getByRole('button', { name: '✓ facture.pdf' })).toBeVisible();
-    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.getByRole('button', { name: button, exact: true }).click();
     return dialog;
   };
-  await record();
-  await expect(page.getByText('Facture fournisseur enregistrée : elle attend sa validation.')).toBeVisible();
-  await expect(page.getByText(`Atelier Reliure Paris · ${number}`)).toBeVisible();
+  // First a draft (as a claim): it waits in the member's list until she sends it.
+  await record('Enregistrer le brouillon');
   await expect(
-    page
-      .getByText(`Atelier Reliure Paris · ${number}`)
-      .locator('xpath=ancestor::*[contains(., "344,00")][1]'),
+    page.getByText('Brouillon enregistré : envoyez-le pour validation quand il est prêt.'),
   ).toBeVisible();
-  const again = await record();
+  const card = page
+    .getByText(`Atelier Reliure Paris · ${number}`)
+    .locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
+  await expect(card).toContainText('344,00 €');
+  await expect(card).toContainText('Brouillon');
+  await card
+    .getByRole('button', { name: `Envoyer pour validation : Atelier Reliure Paris · ${number}` })
+    .click();
+  await expect(page.getByText('Facture fournisseur enregistrée : elle attend sa validation.')).toBeVisible();
+  await expect(card).toContainText('À valider');
+  await expect(card.getByRole('button')).toHaveCount(0);
+  const again = await record('Envoyer pour validation');
   await expect(again.getByRole('alert')).toContainText(
     `La facture ${number} de ce fournisseur est déjà enregistrée.`,
   );

@@ -32,6 +32,8 @@ export const expensesApi = {
     }),
   recordSupplierInvoice: (body: SupplierInvoiceRequest) =>
     api<SupplierInvoiceView>('POST', '/expenses/supplier-invoices', { body }),
+  submitSupplierInvoice: (id: string) =>
+    api<SupplierInvoiceView>('POST', `/expenses/supplier-invoices/${id}/submit`),
   approvals: () => api<ApprovalQueueItem[]>('GET', '/expenses/approvals'),
   decide: (
     type: 'claim' | 'supplier_invoice',

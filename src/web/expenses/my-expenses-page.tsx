@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -17,6 +18,15 @@ export function MyExpensesPage() {
   const { x, euros, day } = useExpenseTexts();
   const mine = useQuery({ queryKey: ['expenses', 'mine'], queryFn: expensesApi.mine });
   const [recording, setRecording] = useState(false);
+  const client = useQueryClient();
+  // A draft supplier invoice is sent from the list (it was filled in whole when recorded).
+  const submitInvoice = useMutation({
+    mutationFn: expensesApi.submitSupplierInvoice,
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: x('invoice.recorded') });
+      client.invalidateQueries({ queryKey: ['expenses'] });
+    },
+  });
   const newButton = (
     <Button component={Link} to="/expenses/claims/new" leftSection={<IconPlus size={16} />}>
       {x('mine.new')}
@@ -41,7 +51,7 @@ export function MyExpensesPage() {
         }
       />
       {recording && <SupplierInvoiceModal onClose={() => setRecording(false)} />}
-      <ErrorAlert error={mine.error} />
+      <ErrorAlert error={mine.error ?? submitInvoice.error} />
       {mine.isPending ? (
         <PageLoader />
       ) : (
@@ -119,6 +129,16 @@ export function MyExpensesPage() {
                         {euros(s.totalCents)}
                       </Text>
                       <ExpenseStatusBadge item={s} />
+                      {s.status === 'draft' && (
+                        <Button
+                          size="compact-sm"
+                          loading={submitInvoice.isPending && submitInvoice.variables === s.id}
+                          onClick={() => submitInvoice.mutate(s.id)}
+                          aria-label={x('invoice.submitNamed', { name: `${s.supplierName} · ${s.number}` })}
+                        >
+                          {x('invoice.submit')}
+                        </Button>
+                      )}
                     </Stack>
                   </Group>
                 </Paper>

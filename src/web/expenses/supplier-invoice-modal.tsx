@@ -126,7 +126,7 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
     },
   });
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (draft: boolean) =>
       // Only called when vatRowsProblems found nothing: every row is readable.
       expensesApi.recordSupplierInvoice({
         activityId: form.activityId ?? (open.length === 1 ? open[0]!.id : ''),
@@ -145,9 +145,10 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
           vatCents: d.vatCents ?? 0,
         })),
         pdfSha256: pdf?.sha256 ?? '',
+        draft,
       }),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: x('invoice.recorded') });
+    onSuccess: (_, draft) => {
+      notifications.show({ color: 'teal', message: x(draft ? 'invoice.drafted' : 'invoice.recorded') });
       client.invalidateQueries({ queryKey: ['expenses'] });
       onClose();
     },
@@ -158,7 +159,7 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
         onSubmit={(e) => {
           e.preventDefault();
           setTried(true);
-          if (problems.length === 0) save.mutate();
+          if (problems.length === 0) save.mutate(false);
         }}
       >
         <Stack gap="sm">
@@ -323,7 +324,18 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
             <Button variant="default" onClick={onClose}>
               ✕
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={!pdf}>
+            <Button
+              variant="default"
+              loading={save.isPending && save.variables}
+              disabled={!pdf}
+              onClick={() => {
+                setTried(true);
+                if (problems.length === 0) save.mutate(true);
+              }}
+            >
+              {x('invoice.saveDraft')}
+            </Button>
+            <Button type="submit" loading={save.isPending && !save.variables} disabled={!pdf}>
               {x('invoice.save')}
             </Button>
           </Group>
