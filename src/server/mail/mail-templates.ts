@@ -79,6 +79,8 @@ export type MailTemplates = {
     /** The €40 recovery indemnity, for business clients only. */
     indemnity: string | null;
     iban: string;
+    /** The payment reference printed on the invoice (its RF creditor reference), to quote on the transfer. */
+    reference: string;
   };
   /** A draft invoice that support sent back to its author, with the reason (issue 5 §validation). */
   salesInvoiceReturned: {
@@ -252,7 +254,7 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
         'Bonjour,',
         `Sauf erreur de notre part, la facture n° ${v.number} du ${v.issueDate}, échue le ${v.dueDate}, reste impayée depuis ${v.daysLate} jours : ${v.due} restent dus.`,
         `Conformément à nos conditions et à l’article L441-10 du Code de commerce, des pénalités de retard au taux annuel de ${v.penaltyRate} courent depuis le lendemain de l’échéance : ${v.penalty} à ce jour.${v.indemnity ? ` S’y ajoute l’indemnité forfaitaire pour frais de recouvrement de ${v.indemnity}.` : ''}`,
-        `Merci de régler ${v.due} par virement (IBAN ${v.iban}, référence ${v.number}). Si votre règlement est déjà parti, ne tenez pas compte de ce message.`,
+        `Merci de régler ${v.due} par virement (IBAN ${v.iban}, référence ${v.reference}). Si votre règlement est déjà parti, ne tenez pas compte de ce message.`,
         'La facture est jointe à ce message.',
         'Cordialement,',
         v.brandName,
@@ -268,7 +270,7 @@ const templates: { [K in keyof MailTemplates]: Record<Locale, (v: MailTemplates[
         'Hello,',
         `Unless we are mistaken, invoice ${v.number} of ${v.issueDate}, due on ${v.dueDate}, has been unpaid for ${v.daysLate} days: ${v.due} remain due.`,
         `Under our terms and article L441-10 of the French Commercial Code, late-payment penalties at an annual rate of ${v.penaltyRate} run from the day after the due date: ${v.penalty} to date.${v.indemnity ? ` The fixed recovery indemnity of ${v.indemnity} is added.` : ''}`,
-        `Please pay ${v.due} by transfer (IBAN ${v.iban}, reference ${v.number}). If your payment is already on its way, please ignore this message.`,
+        `Please pay ${v.due} by transfer (IBAN ${v.iban}, reference ${v.reference}). If your payment is already on its way, please ignore this message.`,
         'The invoice is attached.',
         'Kind regards,',
         v.brandName,

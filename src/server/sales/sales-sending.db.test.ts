@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditorReference, formatCreditorReference } from '../../core/bank/creditor-reference.ts';
 import { computeLatePenaltyCents } from '../../core/sales/late-penalty.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { readFile } from '../files/store-file.ts';
@@ -181,6 +182,9 @@ describe('reminders', () => {
     expect(mail!.textBody).toContain('12,15 %');
     expect(mail!.textBody).toMatch(/3,36\s€ à ce jour/);
     expect(mail!.textBody).toMatch(/40,00\s€/);
+    // The transfer reference is the RF reference the invoice printed, so the bank line matches it.
+    expect(mail!.textBody).toContain('référence RF');
+    expect(mail!.textBody).toContain(formatCreditorReference(creditorReference('F2026-00001')!));
     const [individual] = await s.ctx.db
       .select()
       .from(invoiceSendings)

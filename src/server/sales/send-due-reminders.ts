@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { creditorReference, formatCreditorReference } from '../../core/bank/creditor-reference.ts';
 import { formatIban } from '../../core/identity/bank-details.ts';
 import { daysBetween } from '../../core/sales/calendar-date.ts';
 import { formatDateFr, formatEuros } from '../../core/sales/format-fr.ts';
@@ -46,6 +47,12 @@ export function penaltySettings(
  * is kept. Each invoice is handled in its own transaction, its row locked: two workers never send the
  * same step twice (and a unique index stands behind that).
  */
+/** The reference the invoice printed for its transfer: its RF creditor reference, else its number. */
+function printedPaymentReference(number: string): string {
+  const rf = creditorReference(number);
+  return rf ? formatCreditorReference(rf) : number;
+}
+
 export async function sendDueReminders(ctx: AppContext) {
   const today = salesToday(ctx.now());
   const [settings] = await ctx.db.select().from(salesSettings);
@@ -102,6 +109,7 @@ export async function sendDueReminders(ctx: AppContext) {
           penalty: formatEuros(penaltyCents),
           indemnity: indemnityCents === null ? null : formatEuros(indemnityCents),
           iban: formatIban(view.seller.iban),
+          reference: printedPaymentReference(invoice!.number!),
         },
         now: ctx.now(),
         attachments: [{ filename: documentFilename(invoice!.number!), sha256: invoice!.pdfSha256! }],
