@@ -171,6 +171,19 @@ test('a member records a supplier invoice with two VAT rates as a draft, then se
     .locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
   await expect(card).toContainText('344,00 €');
   await expect(card).toContainText('Brouillon');
+  // She changes it: the second rate's base was 45 €, not 40 €.
+  await card
+    .getByRole('button', { name: `Modifier le brouillon : Atelier Reliure Paris · ${number}` })
+    .click();
+  const edit = page.getByRole('dialog');
+  await expect(edit.getByLabel('Numéro de facture')).toHaveValue(number);
+  await expect(edit.getByLabel('Total TTC de la facture (€)')).toHaveValue('344,00');
+  await edit.getByLabel('Montant HT (€)').nth(1).fill('45');
+  await expect(edit.getByLabel('TVA (€)').nth(1)).toHaveValue('4,50');
+  await edit.getByLabel('Total TTC de la facture (€)').fill('349,50');
+  await edit.getByRole('button', { name: 'Enregistrer le brouillon', exact: true }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(card).toContainText('349,50 €');
   await card
     .getByRole('button', { name: `Envoyer pour validation : Atelier Reliure Paris · ${number}` })
     .click();

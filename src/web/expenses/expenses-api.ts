@@ -32,6 +32,8 @@ export const expensesApi = {
     }),
   recordSupplierInvoice: (body: SupplierInvoiceRequest) =>
     api<SupplierInvoiceView>('POST', '/expenses/supplier-invoices', { body }),
+  updateSupplierInvoice: (id: string, body: SupplierInvoiceRequest) =>
+    api<SupplierInvoiceView>('PUT', `/expenses/supplier-invoices/${id}`, { body }),
   submitSupplierInvoice: (id: string) =>
     api<SupplierInvoiceView>('POST', `/expenses/supplier-invoices/${id}/submit`),
   approvals: () => api<ApprovalQueueItem[]>('GET', '/expenses/approvals'),

@@ -4,6 +4,7 @@ import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { SupplierInvoiceView } from '../../core/expenses/expense-schemas.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { ErrorAlert } from '../ui/error-alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -18,6 +19,7 @@ export function MyExpensesPage() {
   const { x, euros, day } = useExpenseTexts();
   const mine = useQuery({ queryKey: ['expenses', 'mine'], queryFn: expensesApi.mine });
   const [recording, setRecording] = useState(false);
+  const [editing, setEditing] = useState<SupplierInvoiceView | null>(null);
   const client = useQueryClient();
   // A draft supplier invoice is sent from the list (it was filled in whole when recorded).
   const submitInvoice = useMutation({
@@ -51,6 +53,7 @@ export function MyExpensesPage() {
         }
       />
       {recording && <SupplierInvoiceModal onClose={() => setRecording(false)} />}
+      {editing && <SupplierInvoiceModal draft={editing} onClose={() => setEditing(null)} />}
       <ErrorAlert error={mine.error ?? submitInvoice.error} />
       {mine.isPending ? (
         <PageLoader />
@@ -129,6 +132,16 @@ export function MyExpensesPage() {
                         {euros(s.totalCents)}
                       </Text>
                       <ExpenseStatusBadge item={s} />
+                      {s.status === 'draft' && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => setEditing(s)}
+                          aria-label={x('invoice.editNamed', { name: `${s.supplierName} · ${s.number}` })}
+                        >
+                          {x('invoice.edit')}
+                        </Button>
+                      )}
                       {s.status === 'draft' && (
                         <Button
                           size="compact-sm"

@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { SupplierInvoiceView } from '../../core/expenses/expense-schemas.ts';
 import { vatOnBaseCents, vatRatesBp } from '../../core/expenses/expense-totals.ts';
 import { type VatRowProblem, vatRowsProblems } from '../../core/expenses/vat-rows-problems.ts';
 import { localToday } from '../members/format-day.ts';
@@ -41,7 +42,14 @@ const emptyRow = (rate = '2000'): VatRowState => ({
 });
 const rateText = (bp: number) => `${(bp / 100).toLocaleString('fr-FR')} %`;
 
-export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
+export function SupplierInvoiceModal({
+  onClose,
+  draft,
+}: {
+  onClose: () => void;
+  /** A draft of the reader's to change (the claims' `edit` transition); none: a new invoice. */
+  draft?: SupplierInvoiceView;
+}) {
   const { x, euros, locale } = useExpenseTexts();
   const client = useQueryClient();
   // On a phone the form takes the whole screen: ten fields do not fit a centred dialog.
@@ -50,20 +58,33 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
   const activities = useQuery({ queryKey: ['expenses', 'my-activities'], queryFn: expensesApi.myActivities });
   const open = (activities.data?.items ?? []).filter((a) => a.status !== 'closed');
   const [form, setForm] = useState({
-    activityId: open.length === 1 ? open[0]!.id : (null as string | null),
-    categoryId: null as string | null,
-    supplierName: '',
-    supplierSiren: '',
-    supplierIban: '',
-    number: '',
-    issueDate: localToday(),
-    dueDate: '',
-    total: '',
+    activityId: draft?.activityId ?? (open.length === 1 ? open[0]!.id : (null as string | null)),
+    categoryId: draft?.categoryId ?? (null as string | null),
+    supplierName: draft?.supplierName ?? '',
+    supplierSiren: draft?.supplierSiren ?? '',
+    supplierIban: draft?.supplierIban ?? '',
+    number: draft?.number ?? '',
+    issueDate: draft?.issueDate ?? localToday(),
+    dueDate: draft?.dueDate ?? '',
+    total: draft ? centsToInput(draft.totalCents) : '',
   });
-  const [rows, setRows] = useState<VatRowState[]>(() => [emptyRow()]);
+  const [rows, setRows] = useState<VatRowState[]>(() =>
+    draft
+      ? draft.vatTotals.map((t) => ({
+          key: nextRowKey++,
+          rate: String(t.rateBp),
+          base: centsToInput(t.baseCents),
+          vat: centsToInput(t.vatCents),
+          // A VAT other than base × rate was typed: kept as typed; else it follows the base again.
+          vatTouched: t.vatCents !== vatOnBaseCents(t.baseCents, t.rateBp),
+        }))
+      : [emptyRow()],
+  );
   // Errors about empty fields wait for a first attempt to save; sums that do not match show as soon as typed.
   const [tried, setTried] = useState(false);
-  const [pdf, setPdf] = useState<{ sha256: string; name: string } | null>(null);
+  const [pdf, setPdf] = useState<{ sha256: string; name: string } | null>(
+    draft ? { sha256: draft.pdfSha256, name: x('invoice.pdfAttached') } : null,
+  );
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const updateRow = (key: number, patch: Partial<VatRowState>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -126,29 +147,33 @@ export function SupplierInvoiceModal({ onClose }: { onClose: () => void }) {
     },
   });
   const save = useMutation({
-    mutationFn: (draft: boolean) =>
+    mutationFn: (keepDraft: boolean) => {
       // Only called when vatRowsProblems found nothing: every row is readable.
-      expensesApi.recordSupplierInvoice({
+      const body = {
         activityId: form.activityId ?? (open.length === 1 ? open[0]!.id : ''),
         categoryId: form.categoryId ?? '',
         supplierName: form.supplierName,
         supplierSiren: form.supplierSiren.trim() || null,
         supplierIban: form.supplierIban,
-        supplierBic: null,
+        supplierBic: draft?.supplierBic ?? null,
         number: form.number,
         issueDate: form.issueDate,
         dueDate: form.dueDate || null,
-        description: '',
+        description: draft?.description ?? '',
         vatTotals: drafts.map((d) => ({
           rateBp: d.rateBp,
           baseCents: d.baseCents ?? 0,
           vatCents: d.vatCents ?? 0,
         })),
         pdfSha256: pdf?.sha256 ?? '',
-        draft,
-      }),
-    onSuccess: (_, draft) => {
-      notifications.show({ color: 'teal', message: x(draft ? 'invoice.drafted' : 'invoice.recorded') });
+        draft: keepDraft,
+      };
+      return draft
+        ? expensesApi.updateSupplierInvoice(draft.id, body)
+        : expensesApi.recordSupplierInvoice(body);
+    },
+    onSuccess: (_, keepDraft) => {
+      notifications.show({ color: 'teal', message: x(keepDraft ? 'invoice.drafted' : 'invoice.recorded') });
       client.invalidateQueries({ queryKey: ['expenses'] });
       onClose();
     },
