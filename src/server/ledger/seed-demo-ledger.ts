@@ -138,7 +138,9 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
       pieceRef: `LOYER-${month}`,
       pieceDate: `${month}-01`,
       label: `Loyer des locaux ${month}`,
-      source: { type: 'supplier_invoice', id: `demo-rent-${month}` },
+      // Booked by the accountant straight in the purchases journal, not through the expenses module, whose
+      // supplier invoices `mutua verify` matches one to one with their 'supplier_invoice' entries.
+      source: { type: 'purchase', id: `demo-rent-${month}` },
       idempotencyKey: `demo:rent:${month}`,
       lines: [
         { accountNumber: '613000', activityId: s, debitCents: rent },
@@ -287,7 +289,7 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
           pieceRef: ref,
           pieceDate: date,
           label: `Facture ${name}`,
-          source: { type: 'supplier_invoice', id: ref },
+          source: { type: 'purchase', id: ref },
           idempotencyKey: `demo:purchase:${ref}`,
           lines: [
             { accountNumber: account, activityId: a.id, debitCents: ht },
@@ -322,7 +324,7 @@ export async function seedDemoLedger(ctx: AppContext, options: { salesFrom?: str
           pieceRef: ref,
           pieceDate: date,
           label: `Note de frais ${member.name} ${month}`.slice(0, 200),
-          source: { type: 'expense_claim', id: ref },
+          source: { type: 'member_expense', id: ref }, // booked straight in NDF, like the purchases above
           idempotencyKey: `demo:claim:${ref}`,
           lines: [
             { accountNumber: '625000', activityId: a.id, debitCents: ht, label: 'Déplacements et repas' },
