@@ -4,33 +4,15 @@ import { sniffReceiptType } from '../../core/expenses/sniff-receipt-type.ts';
 import { queryRows } from '../db/query-rows.ts';
 import { verifyLedger } from '../ledger/verify-ledger.ts';
 import { createTestContext, type TestContext } from '../testing/create-test-context.ts';
-import { seedTestPeople, testPassword } from '../testing/seed-test-people.ts';
-import { createTestClient } from '../testing/test-client.ts';
 import { drawDemoInvoicePdf, drawDemoReceiptPng } from './draw-demo-receipt.ts';
 import { seedDemoExpenses } from './seed-demo-expenses.ts';
+import { seedCamilleActivity } from './testing/seed-camille-activity.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
   ctx.setNow('2026-03-20T09:00:00Z');
-  const people = await seedTestPeople(ctx);
-  const support = createTestClient(ctx);
-  await support.logIn('support@test.coop', testPassword);
-  const member = await support.post('/members', {
-    firstName: 'Camille',
-    lastName: 'Martin',
-    referentId: people.support.id,
-    userId: people.member.id,
-  });
-  await support.patch(`/members/${member.body.id}`, { iban: 'FR76 3000 6000 0112 3456 7890 189' });
-  const activity = await support.post('/activities', {
-    code: 'MARTIN-C',
-    name: 'Studio Camille Martin',
-    kind: 'member',
-    referentId: people.support.id,
-    members: { from: '2025-01-01', shares: [{ memberId: member.body.id, shareBp: 10_000 }] },
-  });
-  expect(activity.status, activity.text).toBe(201);
+  await seedCamilleActivity(ctx);
 }, 120_000);
 afterAll(async () => {
   await ctx?.close();
