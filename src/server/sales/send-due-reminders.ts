@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { creditorReference, formatCreditorReference } from '../../core/bank/creditor-reference.ts';
+import { formatCreditorReference } from '../../core/bank/creditor-reference.ts';
 import { formatIban } from '../../core/identity/bank-details.ts';
 import { daysBetween } from '../../core/sales/calendar-date.ts';
+import { paymentReference } from '../../core/sales/describe-legal-mentions.ts';
 import { formatDateFr, formatEuros } from '../../core/sales/format-fr.ts';
 import {
   computeLatePenaltyCents,
@@ -47,12 +48,6 @@ export function penaltySettings(
  * is kept. Each invoice is handled in its own transaction, its row locked: two workers never send the
  * same step twice (and a unique index stands behind that).
  */
-/** The reference the invoice printed for its transfer: its RF creditor reference, else its number. */
-function printedPaymentReference(number: string): string {
-  const rf = creditorReference(number);
-  return rf ? formatCreditorReference(rf) : number;
-}
-
 export async function sendDueReminders(ctx: AppContext) {
   const today = salesToday(ctx.now());
   const [settings] = await ctx.db.select().from(salesSettings);
@@ -92,6 +87,7 @@ export async function sendDueReminders(ctx: AppContext) {
       const rateBp = latePenaltyRateBp(today, penalties, 'latest');
       const indemnityCents = client!.kind === 'individual' ? null : RECOVERY_INDEMNITY_CENTS;
       const view = invoice!.issuedView!;
+      const printedReference = paymentReference(view);
       const emailId = await enqueueEmail(tx, {
         to: client!.email!,
         toName: client!.name,
@@ -109,7 +105,8 @@ export async function sendDueReminders(ctx: AppContext) {
           penalty: formatEuros(penaltyCents),
           indemnity: indemnityCents === null ? null : formatEuros(indemnityCents),
           iban: formatIban(view.seller.iban),
-          reference: printedPaymentReference(invoice!.number!),
+          // The reference the invoice printed for its transfer (its RF creditor reference), else its number.
+          reference: printedReference ? formatCreditorReference(printedReference) : invoice!.number!,
         },
         now: ctx.now(),
         attachments: [{ filename: documentFilename(invoice!.number!), sha256: invoice!.pdfSha256! }],
